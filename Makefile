@@ -1,0 +1,104 @@
+# vnt -- build, test, benchmark, install.
+#   make              libvnt.a, vnt.so (Lua module) and ./vnt (launcher)
+#   make deps         install missing Debian packages (as root), or name them
+#   make test         C tests + busted specs, then the same under ASan+UBSan
+#   make bench        benchmarks against baselines measured in the same run
+#   make install PREFIX=/usr/local
+#   make clean
+
+PREFIX    ?= /usr/local
+CC        ?= cc
+LUA_INC   ?= $(shell pkg-config --cflags lua5.4 2>/dev/null || echo -I/usr/include/lua5.4)
+LUA_LIB   ?= $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
+OPT       ?= -O2
+CFLAGS    ?= $(OPT) -g
+WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -fPIC
+SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+# B is the build directory; `make SAN=1` builds the sanitized variant in build-san/.
+ifeq ($(SAN),1)
+B = build-san
+ALL_CFLAGS += $(SAN_FLAGS) -O1
+LDSAN = $(SAN_FLAGS)
+OUT = build-san
+else
+B = build
+LDSAN =
+OUT = .
+endif
+
+CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c
+CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
+CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
+LIBS     = -lutf8proc
+
+DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse unicode-data bzip2 pkg-config
+
+.PHONY: all deps test test-c test-lua test-san bench install uninstall clean
+all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt
+
+$(B):
+	@mkdir -p $(B)
+
+# The quick-check table is generated from the utf8proc we link (gen_nftable.c).
+$(B)/gen_nftable: core/gen_nftable.c core/nfflags.h | $(B)
+	$(CC) -O1 -Wall -Wextra -o $@ $< $(LIBS)
+$(B)/nftable.h: $(B)/gen_nftable
+	./$(B)/gen_nftable > $@.tmp && mv $@.tmp $@
+
+$(B)/normalize.o: $(B)/nftable.h
+$(B)/%.o: core/%.c $(CORE_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -I$(B) -Icore -c -o $@ $<
+
+$(OUT)/libvnt.a: $(CORE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/lvnt.o: bindings/lua/vnt.c core/vnt.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
+
+$(OUT)/vnt.so: $(B)/lvnt.o $(OUT)/libvnt.a
+	$(CC) -shared $(LDSAN) -o $@ $(B)/lvnt.o $(OUT)/libvnt.a $(LIBS)
+
+$(B)/main.o: bindings/cli/main.c core/vnt.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
+
+$(OUT)/vnt: $(B)/main.o $(B)/lvnt.o $(OUT)/libvnt.a
+	$(CC) $(LDSAN) -o $@ $(B)/main.o $(B)/lvnt.o $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl
+
+$(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
+	$(CC) $(ALL_CFLAGS) $(LDSAN) -Icore -o $@ $< $(OUT)/libvnt.a $(LIBS)
+
+# ---- dependencies -----------------------------------------------------------
+deps:
+	@sh tools/deps.sh $(DEB_PKGS)
+
+# ---- tests ------------------------------------------------------------------
+# tests/run.sh runs the C tests and the busted specs of one build and prints
+# its counts; the last line of `make test` is "N passed, N failed".
+test: all
+	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
+	@$(MAKE) --no-print-directory build/test_core
+	@sh tests/run.sh
+
+# ---- benchmarks -------------------------------------------------------------
+bench: all
+	@sh bench/run.sh
+
+# ---- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/lua/5.4 $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt $(DESTDIR)$(PREFIX)/share/vnt/scripts
+	install -m 755 vnt $(DESTDIR)$(PREFIX)/bin/vnt
+	install -m 644 vnt.so $(DESTDIR)$(PREFIX)/lib/lua/5.4/vnt.so
+	install -m 644 libvnt.a $(DESTDIR)$(PREFIX)/lib/libvnt.a
+	install -m 644 core/vnt.h $(DESTDIR)$(PREFIX)/include/vnt.h
+	install -m 644 bindings/lua/vnt/*.lua $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt/
+	install -m 644 scripts/*.lua $(DESTDIR)$(PREFIX)/share/vnt/scripts/
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/vnt $(DESTDIR)$(PREFIX)/lib/lua/5.4/vnt.so $(DESTDIR)$(PREFIX)/lib/libvnt.a \
+	  $(DESTDIR)$(PREFIX)/include/vnt.h $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt $(DESTDIR)$(PREFIX)/share/vnt
+
+clean:
+	rm -rf build build-san vnt vnt.so libvnt.a

@@ -1,0 +1,242 @@
+/* vnt.c -- the Lua 5.4 module `vnt`: thin wrappers over libvnt.
+ *
+ * Each wrapper checks its arguments, calls the core, and turns the result
+ * into Lua values.  Conventions (README.md, "Lua API"):
+ *  - transforms (vnt.normalize, vnt.nfc, ...) raise on invalid input, naming
+ *    the 1-based byte position, unless repair = true;
+ *  - predicates (vnt.valid_utf8) return false and the position, as utf8.len;
+ *  - text that is already normalized comes back as the same Lua string. */
+#include <stdio.h>
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <utf8proc.h>
+
+#include "vnt.h"
+
+#if defined(__GNUC__)
+#define LV_EXPORT __attribute__((visibility("default")))
+#else
+#define LV_EXPORT
+#endif
+
+LV_EXPORT int luaopen_vnt(lua_State *L);
+
+/* The one translator of core status codes into Lua errors.  The core counts
+ * bytes from 0; Lua strings are indexed from 1, so convert here only. */
+static int lv_fail(lua_State *L, const char *fn, int code, size_t off) {
+  if (code == VNT_EUTF8 || code == VNT_ELIMIT)
+    return luaL_error(L, "vnt.%s: %s at byte %I", fn, vnt_strerror(code), (lua_Integer)off + 1);
+  return luaL_error(L, "vnt.%s: %s", fn, vnt_strerror(code));
+}
+
+/* ---- option tables ------------------------------------------------------- */
+
+static const char *const form_names[] = {"none", "NFC", "NFD", "NFKC", "NFKD", NULL};
+static const char *const tone_names[] = {"keep", "new", "old", NULL};
+static const char *const case_names[] = {"keep", "lower", "upper", "fold", NULL};
+static const char *const norm_keys[] = {"form", "tones", "case", "strip", "space", "punct", "repair", NULL};
+
+static int find_name(const char *const *names, const char *s) {
+  for (int i = 0; names[i]; i++)
+    if (strcmp(names[i], s) == 0) return i;
+  return -1;
+}
+
+/* `"a", "b" or "c"` into buf. */
+static void list_names(char *buf, size_t size, const char *const *names) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = 0; names[i] && n < size; i++) {
+    const char *sep = i == 0 ? "" : names[i + 1] ? ", " : " or ";
+    int k = snprintf(buf + n, size - n, "%s\"%s\"", sep, names[i]);
+    if (k < 0) break;
+    n += (size_t)k;
+  }
+}
+
+/* Reads option `key` of the table at `idx` as one of `names`; raises
+ * `vnt.fn: option 'key' must be "a", "b" or "c" (got "x")`. */
+static int opt_enum(lua_State *L, int idx, const char *fn, const char *key,
+                    const char *const *names, int dflt) {
+  int r = dflt;
+  if (lua_getfield(L, idx, key) != LUA_TNIL) {
+    int is_str = lua_type(L, -1) == LUA_TSTRING;
+    r = is_str ? find_name(names, lua_tostring(L, -1)) : -1;
+    if (r < 0) {
+      char list[128], got[64];
+      list_names(list, sizeof list, names);
+      if (is_str) snprintf(got, sizeof got, "\"%.40s\"", lua_tostring(L, -1));
+      else snprintf(got, sizeof got, "%s", luaL_typename(L, -1));
+      return luaL_error(L, "vnt.%s: option '%s' must be %s (got %s)", fn, key, list, got);
+    }
+  }
+  lua_pop(L, 1);
+  return r;
+}
+
+static int opt_bool(lua_State *L, int idx, const char *fn, const char *key) {
+  int t = lua_getfield(L, idx, key);
+  if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+    return luaL_error(L, "vnt.%s: option '%s' must be a boolean (got %s)", fn, key, luaL_typename(L, -1));
+  int r = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return r;
+}
+
+/* Unknown keys are errors: {from = "NFC"} is a typo, not a wish. */
+static void check_keys(lua_State *L, int idx, const char *fn, const char *const *keys) {
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING || find_name(keys, lua_tostring(L, -1)) < 0) {
+      const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
+      luaL_error(L, "vnt.%s: unknown option '%s'", fn, k);
+    }
+  }
+}
+
+static void read_norm_opts(lua_State *L, int idx, const char *fn, vnt_norm_opts *o) {
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  check_keys(L, idx, fn, norm_keys);
+  o->form = (vnt_form)opt_enum(L, idx, fn, "form", form_names, (int)o->form);
+  o->tones = (vnt_tones)opt_enum(L, idx, fn, "tones", tone_names, (int)o->tones);
+  o->casing = (vnt_case)opt_enum(L, idx, fn, "case", case_names, (int)o->casing);
+  if (opt_bool(L, idx, fn, "strip")) o->flags |= VNT_STRIP;
+  if (opt_bool(L, idx, fn, "space")) o->flags |= VNT_SPACE;
+  if (opt_bool(L, idx, fn, "punct")) o->flags |= VNT_PUNCT;
+  if (opt_bool(L, idx, fn, "repair")) o->flags |= VNT_REPAIR;
+}
+
+/* ---- normalization -------------------------------------------------------- */
+
+/* The result is built in a vnt_buf owned by a userdata on the stack, so a
+ * Lua error (out of memory in lua_pushlstring) cannot leak it: __gc frees. */
+static int buf_gc(lua_State *L) {
+  vnt_buf *b = (vnt_buf *)lua_touserdata(L, 1);
+  vnt_buf_free(b);
+  return 0;
+}
+
+static vnt_buf *new_buf(lua_State *L) {
+  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);
+  vnt_buf_init(b);
+  if (luaL_newmetatable(L, "vnt.buf")) {
+    lua_pushcfunction(L, buf_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  return b;
+}
+
+/* Pushes the normalized string; returns the number of repairs. */
+static size_t run_normalize(lua_State *L, int arg, const char *fn, const vnt_norm_opts *o) {
+  size_t len;
+  const char *s = luaL_checklstring(L, arg, &len);
+  vnt_buf *b = new_buf(L);
+  vnt_status st;
+  int rc = vnt_normalize(s, len, o, b, &st);
+  if (rc < 0) {
+    vnt_buf_free(b);
+    lv_fail(L, fn, rc, st.offset);
+  }
+  if (rc == VNT_SAME) {
+    lua_pushvalue(L, arg);   /* already normalized: the same string, no copy */
+  } else {
+    lua_pushlstring(L, b->data, b->len);
+  }
+  vnt_buf_free(b);
+  lua_remove(L, -2);   /* the buffer userdata */
+  return st.repairs;
+}
+
+/* vnt.normalize(s [, opts]) -> string, repairs */
+static int lv_normalize(lua_State *L) {
+  vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+  read_norm_opts(L, 2, "normalize", &o);
+  size_t n = run_normalize(L, 1, "normalize", &o);
+  lua_pushinteger(L, (lua_Integer)n);
+  return 2;
+}
+
+static int form_fn(lua_State *L, vnt_form f, const char *fn) {
+  vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+  o.form = f;
+  lua_settop(L, 1);
+  run_normalize(L, 1, fn, &o);
+  return 1;
+}
+
+static int lv_nfc(lua_State *L) { return form_fn(L, VNT_NFC, "nfc"); }
+static int lv_nfd(lua_State *L) { return form_fn(L, VNT_NFD, "nfd"); }
+static int lv_nfkc(lua_State *L) { return form_fn(L, VNT_NFKC, "nfkc"); }
+static int lv_nfkd(lua_State *L) { return form_fn(L, VNT_NFKD, "nfkd"); }
+
+/* Case and diacritics keep the text's Unicode form except in the words they
+ * change, which come out composed. */
+static int case_fn(lua_State *L, vnt_case c, unsigned flags, const char *fn) {
+  vnt_norm_opts o = {VNT_FORM_NONE, VNT_TONES_KEEP, c, flags};
+  lua_settop(L, 1);
+  run_normalize(L, 1, fn, &o);
+  return 1;
+}
+
+static int lv_lower(lua_State *L) { return case_fn(L, VNT_CASE_LOWER, 0, "lower"); }
+static int lv_upper(lua_State *L) { return case_fn(L, VNT_CASE_UPPER, 0, "upper"); }
+static int lv_casefold(lua_State *L) { return case_fn(L, VNT_CASE_FOLD, 0, "casefold"); }
+static int lv_strip(lua_State *L) { return case_fn(L, VNT_CASE_KEEP, VNT_STRIP, "strip_diacritics"); }
+
+/* vnt.valid_utf8(s) -> true | false, position of the first invalid byte */
+static int lv_valid_utf8(lua_State *L) {
+  size_t len, off = 0;
+  const char *s = luaL_checklstring(L, 1, &len);
+  if (vnt_utf8_validate(s, len, &off) == VNT_OK) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  lua_pushboolean(L, 0);
+  lua_pushinteger(L, (lua_Integer)off + 1);
+  return 2;
+}
+
+/* vnt.is_normalized(s [, form]) -> boolean; raises on invalid UTF-8 */
+static int lv_is_normalized(lua_State *L) {
+  size_t len, off = 0;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int f = luaL_checkoption(L, 2, "NFC", form_names);
+  int rc = vnt_is_normalized(s, len, (vnt_form)f, &off);
+  if (rc < 0) return lv_fail(L, "is_normalized", rc, off);
+  lua_pushboolean(L, rc);
+  return 1;
+}
+
+/* vnt.safe_cut(s) -> n: s:sub(1, n) and s:sub(n + 1) may be normalized
+ * apart with the same result as the whole (0: no such place). */
+static int lv_safe_cut(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_pushinteger(L, (lua_Integer)vnt_safe_cut(s, len));
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"normalize", lv_normalize},
+  {"nfc", lv_nfc}, {"nfd", lv_nfd}, {"nfkc", lv_nfkc}, {"nfkd", lv_nfkd},
+  {"lower", lv_lower}, {"upper", lv_upper}, {"casefold", lv_casefold},
+  {"strip_diacritics", lv_strip},
+  {"valid_utf8", lv_valid_utf8},
+  {"is_normalized", lv_is_normalized},
+  {"safe_cut", lv_safe_cut},
+  {NULL, NULL}
+};
+
+int luaopen_vnt(lua_State *L) {
+  luaL_newlib(L, funcs);
+  lua_pushliteral(L, VNT_VERSION);
+  lua_setfield(L, -2, "version");
+  lua_pushstring(L, utf8proc_unicode_version());
+  lua_setfield(L, -2, "unicode_version");
+  return 1;
+}

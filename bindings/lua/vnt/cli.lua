@@ -1,0 +1,118 @@
+--- vnt.cli: what every vnt script shares -- option parsing, input files,
+-- errors with the file and line they come from, and exit statuses.
+--
+-- Exit statuses: 0 success, 1 an input could not be processed (the others
+-- still were), 2 a usage error.  Errors travel as {exit = N, msg = "..."}
+-- tables that the vnt launcher prints as "vnt: msg".
+-- @module vnt.cli
+local argparse = require "argparse"
+
+local io, string, table = io, string, table
+local error, setmetatable, type, tostring = error, setmetatable, type, tostring
+
+local M = {}
+
+--- Stop the script with message `msg` and exit status `code` (default 1).
+function M.die(msg, code)
+  error(setmetatable({exit = code or 1, msg = msg},
+                     {__tostring = function(e) return e.msg end}), 0)
+end
+
+--- A parser for script `name`; `vnt NAME --help` prints its help.
+function M.parser(name, description, epilog)
+  local p = argparse("vnt " .. name, description, epilog)
+  p:help_max_width(100)
+  return p
+end
+
+--- Parse `args` (default: the script's arg table); a usage error exits with
+-- status 2 and the usage line, --help prints help and exits 0.
+function M.parse(p, args)
+  local ok, res = p:pparse(args)
+  if not ok then
+    M.die(res .. "\n" .. p:get_usage(), 2)
+  end
+  return res
+end
+
+--- Report a problem with one input on stderr without stopping the script;
+-- M.status() is then 1.
+local failures = 0
+function M.warn(msg)
+  io.stderr:write("vnt: ", msg, "\n")
+  failures = failures + 1
+end
+
+function M.status()
+  return failures > 0 and 1 or 0
+end
+
+--- Open `path` for reading in binary mode ('-' is standard input).
+-- Returns the handle and a display name, or nil and "path: reason".
+function M.open(path)
+  if path == "-" then return io.stdin, "<stdin>" end
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  -- io.open succeeds on a directory on Linux; reading then fails.  Say so.
+  local ok, rerr, code = f:read(0)
+  if ok == nil and code == 21 then
+    f:close()
+    return nil, path .. ": is a directory"
+  end
+  return f, path
+end
+
+--- Iterate over the input in blocks of about `size` bytes, each ending at a
+-- place where the text may be cut (vnt.safe_cut: a line end, else a run of
+-- blanks).  Yields block, byte offset of its start (0-based), and the
+-- number of its first line.
+function M.blocks(f, size, safe_cut)
+  size = size or 1 << 20
+  local carry, offset, line = "", 0, 1
+  local done = false
+  return function()
+    while not done do
+      local data = f:read(size)
+      local block
+      if data == nil then
+        done = true
+        block, carry = carry, ""
+        if block == "" then return nil end
+      else
+        data = carry .. data
+        local cut = safe_cut(data)
+        if cut == 0 then
+          carry = data   -- no safe place yet: read on
+        else
+          block, carry = data:sub(1, cut), data:sub(cut + 1)
+        end
+      end
+      if block then
+        local b_off, b_line = offset, line
+        offset = offset + #block
+        local pos = 1
+        while true do   -- count lines with a plain find: memchr speed
+          pos = string.find(block, "\n", pos, true)
+          if not pos then break end
+          line = line + 1
+          pos = pos + 1
+        end
+        return block, b_off, b_line
+      end
+    end
+    return nil
+  end
+end
+
+--- The line number of byte `pos` (1-based) of `block`, whose first line is `line`.
+function M.line_of(block, pos, line)
+  local p = 1
+  while true do
+    p = string.find(block, "\n", p, true)
+    if not p or p >= pos then return line end
+    line = line + 1
+    p = p + 1
+  end
+end
+
+return M

@@ -1,0 +1,132 @@
+/*
+ * vnt.h -- the public interface of libvnt, the C core of vnt.
+ *
+ * Conventions (see README.md, "C API"):
+ *  - Text comes in as (const char *s, size_t len); no NUL terminator is needed
+ *    and embedded NULs are ordinary characters.
+ *  - Functions return an int: VNT_OK (0) or another non-negative status on
+ *    success, a negative VNT_E* code on failure.  vnt_strerror() gives the text.
+ *  - Where a failure has a place in the input, it is reported as a 0-based byte
+ *    offset through the caller's vnt_status.
+ *  - Output text is appended to a caller-owned vnt_buf; the core never prints,
+ *    never exits and keeps no global mutable state.
+ */
+#ifndef VNT_H
+#define VNT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define VNT_VERSION "0.1.0"
+
+/* Status codes. */
+enum {
+  VNT_OK = 0,
+  VNT_SAME = 1,      /* success: the output would equal the input; nothing was written */
+  VNT_EUTF8 = -1,    /* invalid UTF-8 (offset of the first bad byte in vnt_status) */
+  VNT_ENOMEM = -2,   /* out of memory */
+  VNT_EINVAL = -3,   /* bad options */
+  VNT_ELIMIT = -4    /* a size limit was exceeded (see VNT_MAX_SEGMENT) */
+};
+
+const char *vnt_strerror(int code);
+
+/* ---- growable byte buffer (core/buf.c) ------------------------------------ */
+
+typedef struct vnt_buf {
+  char *data;   /* owned; may be NULL while cap == 0 */
+  size_t len;
+  size_t cap;
+} vnt_buf;
+
+#define VNT_BUF_INIT {NULL, 0, 0}
+
+void vnt_buf_init(vnt_buf *b);
+/* Make room for at least `extra` more bytes; VNT_OK or VNT_ENOMEM. */
+int vnt_buf_reserve(vnt_buf *b, size_t extra);
+int vnt_buf_append(vnt_buf *b, const void *p, size_t n);
+void vnt_buf_reset(vnt_buf *b);   /* len = 0, memory kept for reuse */
+void vnt_buf_free(vnt_buf *b);    /* releases memory; b may be reused after init */
+
+/* ---- UTF-8 (core/utf8.c) --------------------------------------------------- */
+
+/* Decode one code point of s[0..len) (len >= 1).  Returns its length in bytes
+ * (1..4) and stores it in *cp, or returns the negated length (-1..-3) of the
+ * maximal invalid subpart (Unicode 15, 3.9 "U+FFFD substitution of maximal
+ * subparts") and stores -1.  Rejects overlongs, surrogates, > U+10FFFF. */
+int vnt_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
+
+/* Encode cp (a valid scalar value) into dst[0..4); returns the length. */
+int vnt_utf8_encode(int32_t cp, char *dst);
+
+/* VNT_OK if s is valid UTF-8; else VNT_EUTF8 with *err_off = offset of the
+ * first byte of the first invalid sequence. */
+int vnt_utf8_validate(const char *s, size_t len, size_t *err_off);
+
+/* Append s to out, each maximal invalid subpart replaced by U+FFFD.
+ * *nrepl (may be NULL) receives the number of replacements. */
+int vnt_utf8_repair(const char *s, size_t len, vnt_buf *out, size_t *nrepl);
+
+/* ---- normalization (core/normalize.c, core/viet.c) ------------------------- */
+
+typedef enum vnt_form {
+  VNT_FORM_NONE = 0,  /* leave the Unicode form as it is */
+  VNT_NFC, VNT_NFD, VNT_NFKC, VNT_NFKD
+} vnt_form;
+
+typedef enum vnt_tones {
+  VNT_TONES_KEEP = 0, /* leave tone marks where the text put them */
+  VNT_TONES_NEW,      /* 2018 rules: on the main vowel (hoà, khoẻ, thuỷ) */
+  VNT_TONES_OLD       /* traditional: on the first vowel of open oa/oe/uy (hòa, khỏe, thủy) */
+} vnt_tones;
+
+typedef enum vnt_case {
+  VNT_CASE_KEEP = 0, VNT_CASE_LOWER, VNT_CASE_UPPER, VNT_CASE_FOLD
+} vnt_case;
+
+/* Flags for vnt_norm_opts.flags. */
+#define VNT_STRIP   (1u << 0)  /* remove diacritics: "Chuyển đổi số" -> "Chuyen doi so", đ -> d */
+#define VNT_SPACE   (1u << 1)  /* NBSP and other spaces -> ' ', drop zero-width chars, squeeze runs, trim lines */
+#define VNT_PUNCT   (1u << 2)  /* typographic quotes -> ASCII, dashes -> '-', ellipsis -> "..." */
+#define VNT_REPAIR  (1u << 3)  /* replace invalid UTF-8 with U+FFFD instead of failing */
+
+typedef struct vnt_norm_opts {
+  vnt_form form;
+  vnt_tones tones;
+  vnt_case casing;
+  unsigned flags;
+} vnt_norm_opts;
+
+/* The defaults: NFC, tones kept, case kept, no flags. */
+#define VNT_NORM_OPTS_INIT {VNT_NFC, VNT_TONES_KEEP, VNT_CASE_KEEP, 0u}
+
+/* Longest run of code points the slow path will take as one normalization
+ * segment (a base and its combining marks).  Longer runs fail with
+ * VNT_ELIMIT; the time spent is linear in any case. */
+#define VNT_MAX_SEGMENT (1u << 22)
+
+typedef struct vnt_status {
+  size_t offset;   /* on VNT_EUTF8/VNT_ELIMIT: byte offset in the input */
+  size_t repairs;  /* number of U+FFFD substitutions made (VNT_REPAIR) */
+} vnt_status;
+
+/* Normalize s according to o, appending the result to out.
+ * Returns VNT_OK (result appended), VNT_SAME (the result equals the input:
+ * nothing was appended, use the input), or a negative code with
+ * st->offset set.  On failure out->len is restored to its value on entry.
+ * Memory: temporaries are freed before return; out is the caller's. */
+int vnt_normalize(const char *s, size_t len, const vnt_norm_opts *o,
+                  vnt_buf *out, vnt_status *st);
+
+/* Is s already in form f (and valid UTF-8)?  1 yes, 0 no, VNT_EUTF8 on bad
+ * input (offset in *err_off). */
+int vnt_is_normalized(const char *s, size_t len, vnt_form f, size_t *err_off);
+
+/* Where a stream of text may be cut so that normalizing the two parts
+ * separately gives the same result as normalizing the whole: returns the
+ * offset of the start of the tail to carry over into the next chunk (just
+ * after the last '\n', else the start of the last run of blanks, else the
+ * last ASCII byte), or 0 when s has no such place. */
+size_t vnt_safe_cut(const char *s, size_t len);
+
+#endif /* VNT_H */

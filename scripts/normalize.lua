@@ -1,0 +1,67 @@
+-- normalize: Unicode and Vietnamese normalization of text (forms, tone marks, case, diacritics, spaces)
+local vnt = require "vnt"
+local cli = require "vnt.cli"
+
+local p = cli.parser("normalize",
+  "Normalize text files (or standard input) and write them to standard output.\n" ..
+  "Streams its input: memory stays flat whatever the size of a file.",
+  "Tone styles: 'new' puts the mark on the main vowel (hoà, khoẻ, thuỷ; the 2018 rules),\n" ..
+  "'old' on the first vowel of open oa, oe, uy (hòa, khỏe, thủy); 'keep' leaves it.")
+p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
+p:option("--form", "Unicode normalization form.", "NFC"):choices {"NFC", "NFD", "NFKC", "NFKD", "none"}
+p:option("--tones", "Tone-mark placement.", "keep"):choices {"keep", "new", "old"}
+p:mutex(
+  p:flag("--lower", "Lower-case."),
+  p:flag("--upper", "Upper-case."),
+  p:flag("--casefold", "Unicode case folding (for comparing text).")
+)
+p:flag("--strip", "Remove diacritics: Chuyển đổi số -> Chuyen doi so, đ -> d.")
+p:flag("--space", "Spaces: NBSP and other blanks to ' ', zero-width characters removed, runs squeezed, lines trimmed.")
+p:flag("--punct", "Punctuation: typographic quotes to ASCII, dashes to '-', '…' to '...'.")
+p:flag("--repair", "Replace invalid UTF-8 with U+FFFD (and say how many) instead of stopping at it.")
+local a = cli.parse(p, arg)
+if #a.files == 0 then a.files = {"-"} end
+
+local opts = {
+  form = a.form, tones = a.tones,
+  case = a.lower and "lower" or a.upper and "upper" or a.casefold and "fold" or "keep",
+  strip = a.strip, space = a.space, punct = a.punct, repair = a.repair,
+}
+
+local out = io.stdout
+out:setvbuf("full", 1 << 16)
+
+for _, path in ipairs(a.files) do
+  local f, name = cli.open(path)
+  if not f then
+    cli.warn(name)
+  else
+    local repairs = 0
+    for block, offset, line in cli.blocks(f, 1 << 20, vnt.safe_cut) do
+      local ok, res, n = pcall(vnt.normalize, block, opts)
+      if not ok then
+        local _, pos = vnt.valid_utf8(block)
+        if pos then
+          -- write the lines before the bad one, then stop this file
+          local bol = pos
+          while bol > 1 and block:byte(bol - 1) ~= 10 do bol = bol - 1 end
+          out:write((vnt.normalize(block:sub(1, bol - 1), opts)))
+          cli.warn(string.format("%s:%d: invalid UTF-8 at byte %d (use --repair to replace it)",
+            name, cli.line_of(block, pos, line), offset + pos))
+        else
+          cli.warn(string.format("%s:%d: %s", name, line, tostring(res)))
+        end
+        break   -- what was written stays; the rest of this file is not
+      end
+      out:write(res)
+      repairs = repairs + n
+    end
+    if repairs > 0 then
+      io.stderr:write(string.format("vnt: %s: replaced %d invalid UTF-8 sequence%s with U+FFFD\n",
+        name, repairs, repairs == 1 and "" or "s"))
+    end
+    if f ~= io.stdin then f:close() end
+  end
+end
+out:flush()
+os.exit(cli.status())

@@ -1,0 +1,104 @@
+/* test_core.c -- C-level tests of libvnt where Lua would hide a bug: status
+ * codes, buffer lengths on failure, offsets.  Speaks TAP. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vnt.h"
+
+static int n_test = 0, n_fail = 0;
+
+static void ok(int cond, const char *what) {
+  n_test++;
+  if (!cond) n_fail++;
+  printf("%sok %d - %s\n", cond ? "" : "not ", n_test, what);
+}
+
+#define S(lit) lit, sizeof(lit) - 1
+
+static void test_decode(void) {
+  int32_t cp;
+  ok(vnt_utf8_decode((const unsigned char *)"\xC3\xA0", 2, &cp) == 2 && cp == 0xE0, "decode: a 2-byte sequence");
+  ok(vnt_utf8_decode((const unsigned char *)"\xE1\xBB\x87", 3, &cp) == 3 && cp == 0x1EC7, "decode: a 3-byte Vietnamese letter");
+  ok(vnt_utf8_decode((const unsigned char *)"\xF4\x8F\xBF\xBF", 4, &cp) == 4 && cp == 0x10FFFF, "decode: U+10FFFF");
+  ok(vnt_utf8_decode((const unsigned char *)"\xF4\x90\x80\x80", 4, &cp) == -1 && cp == -1, "decode: above U+10FFFF is one bad byte");
+  ok(vnt_utf8_decode((const unsigned char *)"\xED\xA0\x80", 3, &cp) == -1, "decode: a surrogate is rejected at its first byte");
+  ok(vnt_utf8_decode((const unsigned char *)"\xE0\x80\x80", 3, &cp) == -1, "decode: an overlong 3-byte form is rejected");
+  ok(vnt_utf8_decode((const unsigned char *)"\xE1\xBB", 2, &cp) == -2, "decode: a truncated sequence is one maximal subpart");
+  ok(vnt_utf8_decode((const unsigned char *)"\xF0\x9F\x98", 3, &cp) == -3, "decode: a truncated 4-byte sequence spans 3 bytes");
+}
+
+static void test_validate(void) {
+  size_t off = 99;
+  ok(vnt_utf8_validate("", 0, &off) == VNT_OK, "validate: the empty string is valid");
+  ok(vnt_utf8_validate(S("abc\0def"), &off) == VNT_OK, "validate: NUL is a character");
+  ok(vnt_utf8_validate(S("0123456789abcdef\xC3"), &off) == VNT_EUTF8 && off == 16, "validate: offset after the 8-byte ASCII skip");
+  vnt_buf b = VNT_BUF_INIT;
+  size_t n = 0;
+  ok(vnt_utf8_repair(S("a\xFF\xE1\xBB" "b"), &b, &n) == VNT_OK && n == 2 &&
+     b.len == 1 + 3 + 3 + 1 && memcmp(b.data, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b", 8) == 0,
+     "repair: one U+FFFD per maximal invalid subpart");
+  vnt_buf_free(&b);
+}
+
+static void test_normalize(void) {
+  vnt_buf b = VNT_BUF_INIT;
+  vnt_status st;
+  vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+  ok(vnt_normalize(S("Tiếng Việt"), &o, &b, &st) == VNT_SAME && b.len == 0, "normalize: NFC text is VNT_SAME and nothing is written");
+  ok(vnt_normalize(S("Vie\xCC\xA3\xCC\x82t"), &o, &b, &st) == VNT_OK && b.len == 6 &&
+     memcmp(b.data, "Vi\xE1\xBB\x87t", 6) == 0, "normalize: NFD e + dot below + circumflex composes to U+1EC7");
+  vnt_buf_append(&b, "keep", 4);
+  size_t before = b.len;
+  ok(vnt_normalize(S("ab\xE1\xBB" "c"), &o, &b, &st) == VNT_EUTF8 && st.offset == 2 && b.len == before,
+     "normalize: invalid UTF-8 reports its offset and leaves the buffer as it was");
+  o.form = (vnt_form)42;
+  ok(vnt_normalize(S("x"), &o, &b, &st) == VNT_EINVAL, "normalize: an unknown form is VNT_EINVAL");
+  o.form = VNT_NFC;
+  o.flags = 1u << 20;
+  ok(vnt_normalize(S("x"), &o, &b, &st) == VNT_EINVAL, "normalize: an unknown flag is VNT_EINVAL");
+  o.flags = VNT_REPAIR;
+  vnt_buf_reset(&b);
+  ok(vnt_normalize(S("a\xC0\xAF" "e\xCC\x81"), &o, &b, &st) == VNT_OK && st.repairs == 2 &&
+     b.len == 1 + 6 + 2 && memcmp(b.data + 7, "\xC3\xA9", 2) == 0, "normalize: repair counts and the rest is still composed");
+  ok(vnt_normalize(NULL, 0, NULL, &b, &st) == VNT_SAME, "normalize: empty input with default options");
+  vnt_buf_free(&b);
+  ok(vnt_is_normalized(S("e\xCC\x81"), VNT_NFC, NULL) == 0 && vnt_is_normalized(S("e\xCC\x81"), VNT_NFD, NULL) == 1,
+     "is_normalized: decomposed e-acute is NFD, not NFC");
+}
+
+static void test_long_marks(void) {
+  /* 'a' + 200 000 marks alternating ccc 230 and 220: the ordering must put
+   * every 220 first, in linear time (utf8proc's own sort is quadratic). */
+  size_t n = 200000, len = 1 + 2 * n;
+  char *s = malloc(len);
+  s[0] = 'a';
+  for (size_t i = 0; i < n; i++) memcpy(s + 1 + 2 * i, i % 2 ? "\xCC\xA3" : "\xCC\x81", 2);
+  vnt_buf b = VNT_BUF_INIT;
+  vnt_status st;
+  vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+  o.form = VNT_NFD;
+  int rc = vnt_normalize(s, len, &o, &b, &st);
+  int sorted = rc == VNT_OK && b.len == len;
+  for (size_t i = 0; sorted && i < n; i++)
+    sorted = memcmp(b.data + 1 + 2 * i, i < n / 2 ? "\xCC\xA3" : "\xCC\x81", 2) == 0;
+  ok(sorted, "normalize: 200 000 combining marks are put in canonical order");
+  vnt_buf_free(&b);
+  free(s);
+}
+
+static void test_safe_cut(void) {
+  ok(vnt_safe_cut(S("ab\ncd")) == 3, "safe_cut: after the last newline");
+  ok(vnt_safe_cut(S("ab  cd")) == 2, "safe_cut: before the last run of blanks");
+  ok(vnt_safe_cut(S("abcd")) == 0, "safe_cut: no place");
+}
+
+int main(void) {
+  test_decode();
+  test_validate();
+  test_normalize();
+  test_long_marks();
+  test_safe_cut();
+  printf("1..%d\n", n_test);
+  return n_fail != 0;
+}

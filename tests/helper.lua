@@ -1,0 +1,64 @@
+--- Shared by the specs: the module under test, the vnt binary, fixtures, shared/.
+local M = {}
+
+M.root = os.getenv("PWD")
+M.bin = os.getenv("VNT_BIN") or (M.root .. "/vnt")
+M.sanitized = os.getenv("VNT_SAN") == "1"
+M.shared = M.root .. "/../shared"
+
+function M.read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+function M.write(path, data)
+  local f = assert(io.open(path, "wb"))
+  f:write(data)
+  f:close()
+end
+
+function M.exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close() return true end
+  return false
+end
+
+local function shell_quote(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+M.q = shell_quote
+
+--- Run the vnt binary with `args` (a list) and optional stdin text.
+-- Returns stdout, stderr, exit status.
+function M.run(args, stdin)
+  local tmp = os.tmpname()
+  local cmd = { shell_quote(M.bin) }
+  for _, a in ipairs(args) do cmd[#cmd + 1] = shell_quote(a) end
+  local line = table.concat(cmd, " ")
+  if stdin then
+    M.write(tmp .. ".in", stdin)
+    line = line .. " < " .. shell_quote(tmp .. ".in")
+  else
+    line = line .. " < /dev/null"
+  end
+  line = line .. " > " .. shell_quote(tmp .. ".out") .. " 2> " .. shell_quote(tmp .. ".err")
+  local _, _, code = os.execute(line)
+  local out, err = M.read(tmp .. ".out"), M.read(tmp .. ".err")
+  os.remove(tmp); os.remove(tmp .. ".in"); os.remove(tmp .. ".out"); os.remove(tmp .. ".err")
+  return out, err, code
+end
+
+--- The files of a directory (sorted), or nil if it cannot be listed.
+function M.dir(path)
+  local p = io.popen("ls -1 " .. shell_quote(path) .. " 2>/dev/null")
+  local list = {}
+  for name in p:lines() do list[#list + 1] = name end
+  p:close()
+  if #list == 0 then return nil end
+  table.sort(list)
+  return list
+end
+
+return M
