@@ -37,7 +37,7 @@ for _, path in ipairs(a.files) do
     cli.warn(name)
   else
     local repairs = 0
-    for block, offset, line in cli.blocks(f, 1 << 20, vnt.safe_cut) do
+    for block, offset, line, mid_line in cli.blocks(f, nil, vnt.safe_cut) do
       local ok, res, n = pcall(vnt.normalize, block, opts)
       if not ok then
         local _, pos = vnt.valid_utf8(block)
@@ -53,6 +53,9 @@ for _, path in ipairs(a.files) do
         end
         break   -- what was written stays; the rest of this file is not
       end
+      -- a block cut at a run of blanks starts with them; --space trims them as
+      -- at a line start, but inside a line they stand for one space
+      if opts.space and mid_line and res ~= "" and res:byte(1) ~= 10 then out:write(" ") end
       out:write(res)
       repairs = repairs + n
     end

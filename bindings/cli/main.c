@@ -28,7 +28,7 @@
 int luaopen_vnt(lua_State *L);
 
 static const char *progname = "vnt";
-static char luadir[PATH_MAX], scriptdir[PATH_MAX];
+static char luadir[PATH_MAX + 64], scriptdir[PATH_MAX + 64];
 
 static int is_file(const char *p) {
   struct stat st;
@@ -79,7 +79,7 @@ static void print_help(FILE *f) {
   int n = scandir(scriptdir, &list, lua_filter, alphasort);
   if (n < 0) { fprintf(f, "  (none: cannot read the directory)\n"); return; }
   for (int i = 0; i < n; i++) {
-    char path[PATH_MAX + 256], line[256] = "";
+    char path[sizeof scriptdir + 300], line[256] = "";
     snprintf(path, sizeof path, "%s/%s", scriptdir, list[i]->d_name);
     FILE *sf = fopen(path, "r");
     if (sf) {   /* first line: "-- name: what it does" */
@@ -171,7 +171,7 @@ int main(int argc, char **argv) {
   }
 
   const char *code = NULL;
-  char script[PATH_MAX + 64];
+  char script[sizeof scriptdir + PATH_MAX];
   int first;   /* index in argv of the script's first argument */
   if (!strcmp(cmd, "-e")) {
     if (argc < 3) return usage_error("'-e' needs %s", "an argument");

@@ -8,7 +8,7 @@
 local argparse = require "argparse"
 
 local io, string, table = io, string, table
-local error, setmetatable, type, tostring = error, setmetatable, type, tostring
+local error, setmetatable, tonumber, os = error, setmetatable, tonumber, os
 
 local M = {}
 
@@ -64,11 +64,11 @@ end
 
 --- Iterate over the input in blocks of about `size` bytes, each ending at a
 -- place where the text may be cut (vnt.safe_cut: a line end, else a run of
--- blanks).  Yields block, byte offset of its start (0-based), and the
--- number of its first line.
+-- blanks).  Yields block, byte offset of its start (0-based), the number
+-- of its first line, and whether it starts in the middle of a line.
 function M.blocks(f, size, safe_cut)
-  size = size or 1 << 20
-  local carry, offset, line = "", 0, 1
+  size = size or tonumber(os.getenv("VNT_BLOCK_SIZE")) or 1 << 20
+  local carry, offset, line, mid = "", 0, 1, false
   local done = false
   return function()
     while not done do
@@ -88,7 +88,8 @@ function M.blocks(f, size, safe_cut)
         end
       end
       if block then
-        local b_off, b_line = offset, line
+        local b_off, b_line, b_mid = offset, line, mid
+        mid = block:byte(-1) ~= 10
         offset = offset + #block
         local pos = 1
         while true do   -- count lines with a plain find: memchr speed
@@ -97,7 +98,7 @@ function M.blocks(f, size, safe_cut)
           line = line + 1
           pos = pos + 1
         end
-        return block, b_off, b_line
+        return block, b_off, b_line, b_mid
       end
     end
     return nil

@@ -1,0 +1,160 @@
+-- The vnt executable, run as a user runs it.
+local helper = require "helper"
+local vnt = require "vnt"
+local run = helper.run
+
+describe("vnt (the launcher)", function()
+  it("prints its version with Lua's and Unicode's", function()
+    local out, _, code = run { "--version" }
+    assert.equal(0, code)
+    assert.matches("^vnt %d+%.%d+%.%d+ %(Lua 5%.4", out)
+    assert.matches("Unicode " .. vnt.unicode_version:gsub("%.", "%%."), out)
+  end)
+
+  it("lists the scripts with their one-line descriptions in help", function()
+    for _, args in ipairs { { "help" }, { "--help" } } do
+      local out, _, code = run(args)
+      assert.equal(0, code)
+      assert.matches("usage: vnt run SCRIPT", out, 1, true)
+      assert.matches("\n  normalize +Unicode and Vietnamese normalization", out)
+    end
+  end)
+
+  it("exits 2 with help on stderr when given nothing", function()
+    local out, err, code = run {}
+    assert.equal(2, code)
+    assert.equal("", out)
+    assert.matches("usage:", err, 1, true)
+  end)
+
+  it("exits 2 on an unknown command or option", function()
+    local _, err, code = run { "no-such-script" }
+    assert.equal(2, code)
+    assert.equal("vnt: 'no-such-script' is not a vnt command or script (see 'vnt help')\n", err)
+    _, err, code = run { "--frobnicate" }
+    assert.equal(2, code)
+    assert.matches("unknown option '--frobnicate'", err, 1, true)
+    _, err, code = run { "run", "/no/such/file.lua" }
+    assert.equal(2, code)
+    assert.matches("cannot find script '/no/such/file.lua'", err, 1, true)
+  end)
+
+  it("runs -e code with vnt loaded and arg set", function()
+    local out, _, code = run { "-e", "print(vnt.nfc('Vie\\u{323}\\u{302}t'), #arg, arg[1], select('#', ...))", "x", "y" }
+    assert.equal(0, code)
+    assert.equal("Việt\t2\tx\t2\n", out)
+  end)
+
+  it("runs a script by path with arg like lua5.4 sets it", function()
+    local path = os.tmpname()
+    helper.write(path, "print(arg[0] == ..., arg[1], arg[2], select('#', ...))\nprint(require('vnt').lower('ĐÀ'))")
+    local out, _, code = run { "run", path, "a", "b" }
+    os.remove(path)
+    assert.equal(0, code)
+    assert.equal("false\ta\tb\t2\nđà\n", out)
+  end)
+
+  it("reports a script error as file:line with a traceback, exit 1", function()
+    local path = os.tmpname() .. ".lua"
+    helper.write(path, "local t = nil\n\nreturn t.x\n")
+    local _, err, code = run { "run", path }
+    os.remove(path)
+    assert.equal(1, code)
+    assert.matches("^vnt: " .. path:gsub("%p", "%%%0") .. ":3: attempt to index a nil value", err)
+    assert.matches("stack traceback:", err, 1, true)
+  end)
+
+  it("raises on a global that does not exist instead of reading nil", function()
+    local _, err, code = run { "-e", "print(pirnt)" }
+    assert.equal(1, code)
+    assert.matches("script attempted to access nonexistent global variable 'pirnt'", err, 1, true)
+  end)
+
+  it("passes os.exit statuses through", function()
+    local _, _, code = run { "-e", "os.exit(3)" }
+    assert.equal(3, code)
+  end)
+end)
+
+describe("vnt normalize", function()
+  local nfd_file = os.tmpname()
+  local text = "Hòa bình, thủy điện “Sông Đà”.\nKhỏe  mạnh\u{A0}và  QUẢ   ĐÚNG.\n"
+  helper.write(nfd_file, vnt.nfd(text))
+
+  it("turns NFD text into NFC by default", function()
+    local out, err, code = run { "normalize", nfd_file }
+    assert.equal(0, code)
+    assert.equal("", err)
+    assert.equal(text, out)
+  end)
+
+  it("reads standard input when given no file or '-'", function()
+    assert.equal(text, (run({ "normalize" }, vnt.nfd(text))))
+    assert.equal(text, (run({ "normalize", "-" }, vnt.nfd(text))))
+  end)
+
+  it("applies every option as vnt.normalize does", function()
+    local opts = { tones = "new", case = "lower", space = true, punct = true, strip = false }
+    local out = run { "normalize", "--tones", "new", "--lower", "--space", "--punct", nfd_file }
+    assert.equal((vnt.normalize(text, opts)), out)
+    assert.equal("hoà bình, thuỷ điện \"sông đà\".\nkhoẻ mạnh và quả đúng.\n", out)
+    out = run { "normalize", "--strip", "--form", "NFD", nfd_file }
+    assert.equal((vnt.normalize(text, { strip = true, form = "NFD" })), out)
+  end)
+
+  it("gives the same output whatever the block size (streaming)", function()
+    local big = string.rep(text, 50) .. string.rep("không  dấu   xuống dòng ", 40)
+    local want = vnt.normalize(big, { tones = "old", space = true })
+    local path = os.tmpname()
+    helper.write(path, vnt.nfd(big))
+    for _, size in ipairs { 7, 64, 1000 } do
+      local out = run { "-e", ("local f = io.popen(%q) local s = f:read('a') f:close() io.write(s)"):format(
+        "VNT_BLOCK_SIZE=" .. size .. " " .. helper.bin .. " normalize --tones old --space " .. path) }
+      assert.equal(want, out, "block size " .. size)
+    end
+    os.remove(path)
+  end)
+
+  it("names the file, line and byte of invalid UTF-8, writes the lines before it, exits 1", function()
+    local path = os.tmpname()
+    helper.write(path, "dòng một\ndòng hai \xC3(\ndòng ba\n")
+    local out, err, code = run { "normalize", path }
+    assert.equal(1, code)
+    assert.equal("dòng một\n", out)
+    assert.equal(("vnt: %s:2: invalid UTF-8 at byte 23 (use --repair to replace it)\n"):format(path), err)
+    out, err, code = run { "normalize", "--repair", path }
+    assert.equal(0, code)
+    assert.equal("dòng một\ndòng hai \u{FFFD}(\ndòng ba\n", out)
+    assert.equal(("vnt: %s: replaced 1 invalid UTF-8 sequence with U+FFFD\n"):format(path), err)
+    os.remove(path)
+  end)
+
+  it("reports a missing file and a directory, goes on with the rest, exits 1", function()
+    local out, err, code = run { "normalize", "/no/such/file", "/tmp", nfd_file }
+    assert.equal(1, code)
+    assert.equal(text, out)
+    assert.matches("vnt: /no/such/file: No such file or directory\n", err, 1, true)
+    assert.matches("vnt: /tmp: is a directory\n", err, 1, true)
+  end)
+
+  it("gives nothing for an empty file", function()
+    local path = os.tmpname()
+    local out, err, code = run { "normalize", path }
+    os.remove(path)
+    assert.same({ "", "", 0 }, { out, err, code })
+  end)
+
+  it("exits 2 on a bad option value, with the usage", function()
+    local _, err, code = run { "normalize", "--tones", "newer" }
+    assert.equal(2, code)
+    assert.matches("--tones", err, 1, true)
+    assert.matches("Usage: vnt normalize", err, 1, true)
+  end)
+
+  it("describes itself with --help", function()
+    local out, _, code = run { "normalize", "--help" }
+    assert.equal(0, code)
+    assert.matches("--tones", out, 1, true)
+    assert.matches("hoà, khoẻ, thuỷ", out, 1, true)
+  end)
+end)
