@@ -138,7 +138,7 @@ static int slow_segment(const unsigned char *s, size_t a, size_t b, vnt_form f,
   c->n = 0;
   for (size_t i = a; i < b;) {
     int32_t cp;
-    int n = vnt_utf8_decode(s + i, b - i, &cp);
+    int n = vnt__utf8_decode(s + i, b - i, &cp);
     i += (size_t)n;   /* the caller has validated the segment */
     int rc = vnt__cps_decompose(c, cp, compat);
     if (rc != VNT_OK) return rc;
@@ -149,15 +149,17 @@ static int slow_segment(const unsigned char *s, size_t a, size_t b, vnt_form f,
   return vnt__cps_encode(c, out);
 }
 
-/* Skip ASCII eight bytes at a time. */
-static inline size_t ascii_run(const unsigned char *s, size_t len) {
-  size_t i = 0;
+/* The offset of the first byte >= 0x80 in s[i..len), or len. */
+static inline size_t next_nonascii(const unsigned char *s, size_t i, size_t len) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   while (i + 8 <= len) {
     uint64_t w;
     memcpy(&w, s + i, 8);
-    if (w & UINT64_C(0x8080808080808080)) break;
+    w &= UINT64_C(0x8080808080808080);
+    if (w) return i + ((size_t)__builtin_ctzll(w) >> 3);   /* lowest byte in memory first */
     i += 8;
   }
+#endif
   while (i < len && s[i] < 0x80) i++;
   return i;
 }
@@ -172,41 +174,71 @@ int vnt__form_pass(const char *str, size_t len, vnt_form f, int repair,
   vnt_cps c;
   vnt__cps_init(&c);
 
+  size_t last_end = 0;   /* end of the last non-ASCII code point examined */
+  const int use_simd = f == VNT_NFC || f == VNT_FORM_NONE;
+  size_t simd_next = 0;
   while (i < len) {
-    size_t j = i + ascii_run(s + i, len - i);
-    if (j > i) {   /* ASCII: starters that never compose or decompose */
-      boundary = j - 1;
-      lastccc = 0;
-      i = j;
-      if (i >= len) break;
+    if (use_simd && i >= simd_next) {
+      /* Vectorized: skip the valid, plainly NFC text ahead in one go. */
+      size_t q = vnt__simple_prefix(s, i, len, f == VNT_NFC);
+      if (q > i) {
+        size_t b = q - 1;
+        while (b > i && (s[b] & 0xC0) == 0x80) b--;
+        boundary = b;   /* the last code point skipped: a safe starter */
+        lastccc = 0;
+        i = last_end = q;
+        if (i >= len) break;
+      }
+      simd_next = i + 256;   /* scalar for a while, then try again */
     }
+    /* ASCII never composes or decomposes: jump to the next byte >= 0x80,
+     * eight bytes at a time.  Only non-ASCII code points cost work. */
+    size_t p = next_nonascii(s, i, len);
+    if (p >= len) break;
+    if (p > last_end) {   /* ASCII came between: its last byte is a safe starter */
+      boundary = p - 1;
+      lastccc = 0;
+    }
+    i = p;
     int32_t cp;
-    int n = vnt_utf8_decode(s + i, len - i, &cp);
+    int n;
+    unsigned c0 = s[i];
+    if (c0 >= 0xC2 && c0 < 0xE0 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      cp = (int32_t)(((c0 & 0x1F) << 6) | (s[i + 1] & 0x3F));   /* most Vietnamese letters */
+      n = 2;
+    } else {
+      n = vnt__utf8_decode(s + i, len - i, &cp);
+    }
     if (n < 0) {
       if (!repair) { st->offset = i; rc = VNT_EUTF8; goto fail; }
       if (vnt_buf_append(out, s + copied, i - copied) != VNT_OK ||
           vnt_buf_append(out, "\xEF\xBF\xBD", 3) != VNT_OK) { rc = VNT_ENOMEM; goto fail; }
       st->repairs++;
       i += (size_t)-n;
-      copied = boundary = i;
+      copied = boundary = last_end = i;
       lastccc = 0;
       changed = 1;
       continue;
     }
-    if (mask == 0) { i += (size_t)n; continue; }   /* VNT_FORM_NONE: validation only */
+    i += (size_t)n;
+    last_end = i;
+    if (mask == 0) continue;   /* VNT_FORM_NONE: validation only */
     unsigned fl = nf_flags(cp);
-    int ccc = (fl & NF_CCC) ? ccc_of(cp) : 0;
-    if (!(fl & mask) && (ccc == 0 || ccc >= lastccc)) {   /* quick check: YES */
-      if (ccc == 0) boundary = i;
-      lastccc = ccc;
-      i += (size_t)n;
+    if (!(fl & (mask | NF_CCC))) {   /* quick check YES, a starter */
+      boundary = i - (size_t)n;
+      lastccc = 0;
       continue;
     }
+    if (!(fl & mask)) {   /* YES, a combining mark: fine while classes do not decrease */
+      int ccc = ccc_of(cp);
+      if (ccc >= lastccc) { lastccc = ccc; continue; }
+    }
+    i -= (size_t)n;
     /* The segment to redo: from the last safe starter to the next one. */
     size_t a = boundary, b = i + (size_t)n, ncp = 1;
     while (b < len && s[b] >= 0x80) {
       int32_t cp2;
-      int m = vnt_utf8_decode(s + b, len - b, &cp2);
+      int m = vnt__utf8_decode(s + b, len - b, &cp2);
       if (m < 0) break;   /* handled by the main loop */
       unsigned fl2 = nf_flags(cp2);
       if (!(fl2 & (mask | NF_CCC))) break;
@@ -218,7 +250,7 @@ int vnt__form_pass(const char *str, size_t len, vnt_form f, int repair,
     rc = slow_segment(s, a, b, f, &c, out);
     if (rc != VNT_OK) goto fail;
     if (out->len - at != b - a || memcmp(out->data + at, s + a, b - a) != 0) changed = 1;
-    copied = boundary = i = b;
+    copied = boundary = last_end = i = b;
     lastccc = 0;
   }
   vnt__cps_free(&c);

@@ -2,41 +2,10 @@
 #include <string.h>
 
 #include "vnt.h"
+#include "vnt_internal.h"
 
-/* Per Unicode 15 table 3-7 (well-formed byte sequences): the allowed range of
- * the second byte depends on the first, which is how overlongs (E0 80..9F,
- * F0 80..8F), surrogates (ED A0..BF) and code points above U+10FFFF (F4 90..,
- * F5..FF) are rejected without decoding. */
 int vnt_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
-  unsigned c = s[0];
-  *cp = -1;
-  if (c < 0x80) { *cp = (int32_t)c; return 1; }
-  if (c < 0xC2) return -1;               /* stray continuation or overlong lead C0/C1 */
-  if (c < 0xE0) {
-    if (len < 2 || (s[1] & 0xC0) != 0x80) return -1;
-    *cp = (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
-    return 2;
-  }
-  if (c < 0xF0) {
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c == 0xE0) lo = 0xA0;
-    else if (c == 0xED) hi = 0x9F;
-    if (len < 2 || s[1] < lo || s[1] > hi) return -1;
-    if (len < 3 || (s[2] & 0xC0) != 0x80) return -2;
-    *cp = (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3F));
-    return 3;
-  }
-  if (c < 0xF5) {
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c == 0xF0) lo = 0x90;
-    else if (c == 0xF4) hi = 0x8F;
-    if (len < 2 || s[1] < lo || s[1] > hi) return -1;
-    if (len < 3 || (s[2] & 0xC0) != 0x80) return -2;
-    if (len < 4 || (s[3] & 0xC0) != 0x80) return -3;
-    *cp = (int32_t)(((c & 0x07) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3F));
-    return 4;
-  }
-  return -1;
+  return vnt__utf8_decode(s, len, cp);
 }
 
 int vnt_utf8_encode(int32_t cp, char *dst) {
@@ -81,7 +50,7 @@ int vnt_utf8_validate(const char *str, size_t len, size_t *err_off) {
     i += ascii_prefix(s + i, len - i);
     if (i >= len) break;
     int32_t cp;
-    int n = vnt_utf8_decode(s + i, len - i, &cp);
+    int n = vnt__utf8_decode(s + i, len - i, &cp);
     if (n < 0) {
       if (err_off) *err_off = i;
       return VNT_EUTF8;
@@ -99,7 +68,7 @@ int vnt_utf8_repair(const char *str, size_t len, vnt_buf *out, size_t *nrepl) {
     i += ascii_prefix(s + i, len - i);
     if (i >= len) break;
     int32_t cp;
-    int n = vnt_utf8_decode(s + i, len - i, &cp);
+    int n = vnt__utf8_decode(s + i, len - i, &cp);
     if (n > 0) { i += (size_t)n; continue; }
     if (vnt_buf_append(out, s + done, i - done) != VNT_OK ||
         vnt_buf_append(out, "\xEF\xBF\xBD", 3) != VNT_OK) {

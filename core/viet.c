@@ -281,7 +281,7 @@ static int word(state *S, const unsigned char *w, size_t n) {
   c->n = 0;
   for (size_t i = 0; i < n;) {
     int32_t cp;
-    i += (size_t)vnt_utf8_decode(w + i, n - i, &cp);
+    i += (size_t)vnt__utf8_decode(w + i, n - i, &cp);
     int rc = vnt__cps_decompose(c, cp, 0);
     if (rc != VNT_OK) return rc;
   }
@@ -339,13 +339,13 @@ int vnt__transform(const char *str, size_t len, const vnt_norm_opts *o, vnt_buf 
   size_t i = 0;
   while (i < len && rc == VNT_OK) {
     int32_t cp;
-    int n = vnt_utf8_decode(s + i, len - i, &cp);
+    int n = vnt__utf8_decode(s + i, len - i, &cp);
     if (n < 0) { rc = VNT_EUTF8; break; }   /* cannot happen after the form pass */
     if (is_word_cp(cp)) {
       size_t j = i + (size_t)n;
       while (j < len) {
         int32_t cp2;
-        int m = vnt_utf8_decode(s + j, len - j, &cp2);
+        int m = vnt__utf8_decode(s + j, len - j, &cp2);
         if (m < 0 || !is_word_cp(cp2)) break;
         j += (size_t)m;
       }

@@ -4,6 +4,44 @@
 
 #include "vnt.h"
 
+/* The strict decoder behind vnt_utf8_decode, inlined into the hot loops. */
+/* Per Unicode 15 table 3-7 (well-formed byte sequences): the allowed range of
+ * the second byte depends on the first, which is how overlongs (E0 80..9F,
+ * F0 80..8F), surrogates (ED A0..BF) and code points above U+10FFFF (F4 90..,
+ * F5..FF) are rejected without decoding. */
+static inline int vnt__utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
+  unsigned c = s[0];
+  *cp = -1;
+  if (c < 0x80) { *cp = (int32_t)c; return 1; }
+  if (c < 0xC2) return -1;               /* stray continuation or overlong lead C0/C1 */
+  if (c < 0xE0) {
+    if (len < 2 || (s[1] & 0xC0) != 0x80) return -1;
+    *cp = (int32_t)(((c & 0x1F) << 6) | (s[1] & 0x3F));
+    return 2;
+  }
+  if (c < 0xF0) {
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c == 0xE0) lo = 0xA0;
+    else if (c == 0xED) hi = 0x9F;
+    if (len < 2 || s[1] < lo || s[1] > hi) return -1;
+    if (len < 3 || (s[2] & 0xC0) != 0x80) return -2;
+    *cp = (int32_t)(((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3F));
+    return 3;
+  }
+  if (c < 0xF5) {
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c == 0xF0) lo = 0x90;
+    else if (c == 0xF4) hi = 0x8F;
+    if (len < 2 || s[1] < lo || s[1] > hi) return -1;
+    if (len < 3 || (s[2] & 0xC0) != 0x80) return -2;
+    if (len < 4 || (s[3] & 0xC0) != 0x80) return -3;
+    *cp = (int32_t)(((c & 0x07) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3F));
+    return 4;
+  }
+  return -1;
+}
+
+
 /* A growable array of code points that starts on the stack (LPeg's habit:
  * most segments are a few code points long and never touch malloc). */
 typedef struct vnt_cps {
@@ -24,6 +62,11 @@ int vnt__cps_encode(const vnt_cps *c, vnt_buf *out);
  * VNT_SAME: unchanged, nothing appended; VNT_OK: result appended. */
 int vnt__form_pass(const char *s, size_t len, vnt_form f, int repair,
                    vnt_buf *out, vnt_status *st);
+
+/* simd.c: the end of the longest prefix of s[i..len) that is valid UTF-8
+ * and, if nfc, made only of code points in the simple NFC-YES set (see
+ * simd.c); i must start a code point.  Returns i when it cannot help. */
+size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc);
 
 /* viet.c: tones, case, diacritics, spaces, punctuation on valid UTF-8. */
 int vnt__needs_transform(const vnt_norm_opts *o);

@@ -31,35 +31,22 @@ local opts = {
 local out = io.stdout
 out:setvbuf("full", 1 << 16)
 
+local block = tonumber(os.getenv("VNT_BLOCK_SIZE"))   -- for tests of the streaming
+
 for _, path in ipairs(a.files) do
   local f, name = cli.open(path)
   if not f then
     cli.warn(name)
   else
-    local repairs = 0
-    for block, offset, line, mid_line in cli.blocks(f, nil, vnt.safe_cut) do
-      local ok, res, n = pcall(vnt.normalize, block, opts)
-      if not ok then
-        local _, pos = vnt.valid_utf8(block)
-        if pos then
-          -- write the lines before the bad one, then stop this file
-          local bol = pos
-          while bol > 1 and block:byte(bol - 1) ~= 10 do bol = bol - 1 end
-          out:write((vnt.normalize(block:sub(1, bol - 1), opts)))
-          cli.warn(string.format("%s:%d: invalid UTF-8 at byte %d (use --repair to replace it)",
-            name, cli.line_of(block, pos, line), offset + pos))
-        else
-          cli.warn(string.format("%s:%d: %s", name, line, tostring(res)))
-        end
-        break   -- what was written stays; the rest of this file is not
+    local repairs, why, byte, line = vnt.normalize_stream(f, out, opts, block)
+    if not repairs then
+      if byte then
+        cli.warn(string.format("%s:%d: %s at byte %d%s", name, line, why, byte,
+          why == "invalid UTF-8" and " (use --repair to replace it)" or ""))
+      else
+        cli.warn(string.format("%s: %s", name, why))
       end
-      -- a block cut at a run of blanks starts with them; --space trims them as
-      -- at a line start, but inside a line they stand for one space
-      if opts.space and mid_line and res ~= "" and res:byte(1) ~= 10 then out:write(" ") end
-      out:write(res)
-      repairs = repairs + n
-    end
-    if repairs > 0 then
+    elseif repairs > 0 then
       io.stderr:write(string.format("vnt: %s: replaced %d invalid UTF-8 sequence%s with U+FFFD\n",
         name, repairs, repairs == 1 and "" or "s"))
     end

@@ -6,11 +6,13 @@
  *    the 1-based byte position, unless repair = true;
  *  - predicates (vnt.valid_utf8) return false and the position, as utf8.len;
  *  - text that is already normalized comes back as the same Lua string. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <lua.h>
 #include <lauxlib.h>
+#include <lualib.h>
 #include <utf8proc.h>
 
 #include "vnt.h"
@@ -221,6 +223,101 @@ static int lv_safe_cut(lua_State *L) {
   return 1;
 }
 
+
+/* ---- streaming ------------------------------------------------------------ */
+
+typedef struct stream_bufs {
+  vnt_buf in, out;
+} stream_bufs;
+
+static int stream_gc(lua_State *L) {
+  stream_bufs *b = (stream_bufs *)lua_touserdata(L, 1);
+  vnt_buf_free(&b->in);
+  vnt_buf_free(&b->out);
+  return 0;
+}
+
+static FILE *check_file(lua_State *L, int arg) {
+  luaL_Stream *p = (luaL_Stream *)luaL_checkudata(L, arg, LUA_FILEHANDLE);
+  luaL_argcheck(L, p->closef != NULL, arg, "attempt to use a closed file");
+  return p->f;
+}
+
+static size_t count_lines(const char *s, size_t n) {
+  size_t k = 0;
+  const char *end = s + n;
+  while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) { k++; s++; }
+  return k;
+}
+
+/* vnt.normalize_stream(infile, outfile [, opts [, block_size]])
+ *   -> repairs | nil, message, byte, line
+ * Normalizes what infile holds into outfile in blocks of block_size bytes
+ * (default 1 MiB), each cut where vnt_safe_cut allows, so memory stays flat.
+ * On bad input it writes the lines before the bad one and returns nil, the
+ * reason, the 1-based byte position in the stream and the line number. */
+static int lv_normalize_stream(lua_State *L) {
+  FILE *in = check_file(L, 1), *out = check_file(L, 2);
+  vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+  read_norm_opts(L, 3, "normalize_stream", &o);
+  lua_Integer block = luaL_optinteger(L, 4, 1 << 20);
+  luaL_argcheck(L, block >= 1 && block <= (1 << 30), 4, "block size out of range");
+  stream_bufs *b = (stream_bufs *)lua_newuserdatauv(L, sizeof *b, 0);
+  vnt_buf_init(&b->in);
+  vnt_buf_init(&b->out);
+  if (luaL_newmetatable(L, "vnt.stream_bufs")) {
+    lua_pushcfunction(L, stream_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+
+  size_t consumed = 0, line = 1, repairs = 0;
+  int mid_line = 0, eof = 0;
+  while (!eof) {
+    if (vnt_buf_reserve(&b->in, (size_t)block) != VNT_OK) return luaL_error(L, "vnt.normalize_stream: out of memory");
+    size_t n = fread(b->in.data + b->in.len, 1, (size_t)block, in);
+    b->in.len += n;
+    if (n < (size_t)block) {
+      if (ferror(in)) return luaL_fileresult(L, 0, NULL);
+      eof = 1;
+    }
+    size_t cut = eof ? b->in.len : vnt_safe_cut(b->in.data, b->in.len);
+    if (cut == 0) continue;   /* no place to cut yet: read on */
+    vnt_status st;
+    vnt_buf_reset(&b->out);
+    int rc = vnt_normalize(b->in.data, cut, &o, &b->out, &st);
+    if (rc < 0) {
+      if (rc != VNT_EUTF8 && rc != VNT_ELIMIT) return lv_fail(L, "normalize_stream", rc, 0);
+      /* write the lines before the bad one, then report it */
+      size_t bol = st.offset;
+      while (bol > 0 && b->in.data[bol - 1] != '\n') bol--;
+      vnt_buf_reset(&b->out);
+      int rc2 = vnt_normalize(b->in.data, bol, &o, &b->out, NULL);
+      if (rc2 == VNT_SAME) fwrite(b->in.data, 1, bol, out);
+      else if (rc2 == VNT_OK) fwrite(b->out.data, 1, b->out.len, out);
+      luaL_pushfail(L);
+      lua_pushstring(L, vnt_strerror(rc));
+      lua_pushinteger(L, (lua_Integer)(consumed + st.offset) + 1);
+      lua_pushinteger(L, (lua_Integer)(line + count_lines(b->in.data, st.offset)));
+      return 4;
+    }
+    repairs += st.repairs;
+    const char *res = rc == VNT_SAME ? b->in.data : b->out.data;
+    size_t rlen = rc == VNT_SAME ? cut : b->out.len;
+    /* A block cut at a run of blanks starts with them; VNT_SPACE trims them
+     * as at a line start, but inside a line they stand for one space. */
+    if ((o.flags & VNT_SPACE) && mid_line && rlen > 0 && res[0] != '\n') fputc(' ', out);
+    if (rlen > 0 && fwrite(res, 1, rlen, out) != rlen) return luaL_fileresult(L, 0, NULL);
+    line += count_lines(b->in.data, cut);
+    mid_line = b->in.data[cut - 1] != '\n';
+    memmove(b->in.data, b->in.data + cut, b->in.len - cut);
+    b->in.len -= cut;
+    consumed += cut;
+  }
+  lua_pushinteger(L, (lua_Integer)repairs);
+  return 1;
+}
+
 static const luaL_Reg funcs[] = {
   {"normalize", lv_normalize},
   {"nfc", lv_nfc}, {"nfd", lv_nfd}, {"nfkc", lv_nfkc}, {"nfkd", lv_nfkd},
@@ -229,6 +326,7 @@ static const luaL_Reg funcs[] = {
   {"valid_utf8", lv_valid_utf8},
   {"is_normalized", lv_is_normalized},
   {"safe_cut", lv_safe_cut},
+  {"normalize_stream", lv_normalize_stream},
   {NULL, NULL}
 };
 

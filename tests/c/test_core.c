@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "vnt.h"
 
 static int n_test = 0, n_fail = 0;
@@ -93,12 +95,81 @@ static void test_safe_cut(void) {
   ok(vnt_safe_cut(S("abcd")) == 0, "safe_cut: no place");
 }
 
+/* Random text from pieces that stress the vectorized prefix: ASCII runs,
+ * Vietnamese letters, curly quotes, U+2000 (NFC changes it), combining
+ * marks, other scripts, and broken sequences.  Every result must match the
+ * scalar validator and utf8proc's own NFC. */
+static const char *const pieces[] = {
+  "a", "Vi", "   ", "\n", "ng ", "0123456789", "\xC3\xA0", "\xC4\x91", "\xC6\xB0", "\xE1\xBB\x87",
+  "\xE1\xBA\xA1", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\xA6", "\xE2\x80\x80", "\xE2\x80\x81",
+  "\xCC\x81", "\xCC\xA3", "\xCC\x82", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xE2\x82\xAC", "\xC2\xA0",
+  "\xEA\xB0\x80", "\xE1\x84\x80\xE1\x85\xA1", "\xD8\xA7", "\xE2\x84\xAB",
+  "\xFF", "\xC3", "\xE1\xBB", "\xF0\x9F\x98", "\x80", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80",
+};
+
+static void test_random_against_reference(void) {
+  const int npieces = (int)(sizeof pieces / sizeof pieces[0]);
+  const int nvalid = npieces - 8;   /* the last 8 are invalid */
+  unsigned seed = 12345;
+  int bad_valid = 0, bad_nfc = 0, bad_nfd = 0;
+  char buf[4096];
+  vnt_buf out = VNT_BUF_INIT;
+  for (int t = 0; t < 20000; t++) {
+    size_t len = 0;
+    int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 120;
+    int allow_invalid = t % 4 == 0;
+    for (int k = 0; k < n; k++) {
+      seed = seed * 1103515245u + 12345u;
+      int which = (int)(seed >> 16) % (allow_invalid ? npieces : nvalid);
+      /* mostly ASCII and Vietnamese, like news text */
+      if ((seed >> 8) % 3 == 0) which = (int)((seed >> 20) % 14);
+      size_t m = strlen(pieces[which]);
+      memcpy(buf + len, pieces[which], m);
+      len += m;
+    }
+    size_t off_ref = 0, off;
+    int ref_ok = vnt_utf8_validate(buf, len, &off_ref) == VNT_OK;
+    vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+    vnt_status st;
+    o.form = VNT_FORM_NONE;
+    vnt_buf_reset(&out);
+    int rc = vnt_normalize(buf, len, &o, &out, &st);
+    off = st.offset;
+    if (ref_ok != (rc >= 0) || (!ref_ok && off != off_ref)) bad_valid++;
+    if (!ref_ok) continue;
+    o.form = VNT_NFC;
+    vnt_buf_reset(&out);
+    rc = vnt_normalize(buf, len, &o, &out, &st);
+    utf8proc_uint8_t *ref = NULL;
+    utf8proc_ssize_t rn = utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)len, &ref,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    const char *got = rc == VNT_SAME ? buf : out.data;
+    size_t glen = rc == VNT_SAME ? len : out.len;
+    if (rn < 0 || (size_t)rn != glen || memcmp(ref, got, glen) != 0) bad_nfc++;
+    free(ref);
+    o.form = VNT_NFD;
+    vnt_buf_reset(&out);
+    rc = vnt_normalize(buf, len, &o, &out, &st);
+    rn = utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)len, &ref,
+                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    got = rc == VNT_SAME ? buf : out.data;
+    glen = rc == VNT_SAME ? len : out.len;
+    if (rn < 0 || (size_t)rn != glen || memcmp(ref, got, glen) != 0) bad_nfd++;
+    free(ref);
+  }
+  vnt_buf_free(&out);
+  ok(bad_valid == 0, "random text: validation agrees with the scalar decoder, offsets included");
+  ok(bad_nfc == 0, "random text: NFC agrees with utf8proc_map(COMPOSE)");
+  ok(bad_nfd == 0, "random text: NFD agrees with utf8proc_map(DECOMPOSE)");
+}
+
 int main(void) {
   test_decode();
   test_validate();
   test_normalize();
   test_long_marks();
   test_safe_cut();
+  test_random_against_reference();
   printf("1..%d\n", n_test);
   return n_fail != 0;
 }

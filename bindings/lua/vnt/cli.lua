@@ -7,8 +7,8 @@
 -- @module vnt.cli
 local argparse = require "argparse"
 
-local io, string, table = io, string, table
-local error, setmetatable, tonumber, os = error, setmetatable, tonumber, os
+local io = io
+local error, setmetatable = error, setmetatable
 
 local M = {}
 
@@ -60,60 +60,6 @@ function M.open(path)
     return nil, path .. ": is a directory"
   end
   return f, path
-end
-
---- Iterate over the input in blocks of about `size` bytes, each ending at a
--- place where the text may be cut (vnt.safe_cut: a line end, else a run of
--- blanks).  Yields block, byte offset of its start (0-based), the number
--- of its first line, and whether it starts in the middle of a line.
-function M.blocks(f, size, safe_cut)
-  size = size or tonumber(os.getenv("VNT_BLOCK_SIZE")) or 1 << 20
-  local carry, offset, line, mid = "", 0, 1, false
-  local done = false
-  return function()
-    while not done do
-      local data = f:read(size)
-      local block
-      if data == nil then
-        done = true
-        block, carry = carry, ""
-        if block == "" then return nil end
-      else
-        data = carry .. data
-        local cut = safe_cut(data)
-        if cut == 0 then
-          carry = data   -- no safe place yet: read on
-        else
-          block, carry = data:sub(1, cut), data:sub(cut + 1)
-        end
-      end
-      if block then
-        local b_off, b_line, b_mid = offset, line, mid
-        mid = block:byte(-1) ~= 10
-        offset = offset + #block
-        local pos = 1
-        while true do   -- count lines with a plain find: memchr speed
-          pos = string.find(block, "\n", pos, true)
-          if not pos then break end
-          line = line + 1
-          pos = pos + 1
-        end
-        return block, b_off, b_line, b_mid
-      end
-    end
-    return nil
-  end
-end
-
---- The line number of byte `pos` (1-based) of `block`, whose first line is `line`.
-function M.line_of(block, pos, line)
-  local p = 1
-  while true do
-    p = string.find(block, "\n", p, true)
-    if not p or p >= pos then return line end
-    line = line + 1
-    p = p + 1
-  end
 end
 
 return M
