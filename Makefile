@@ -1,6 +1,7 @@
 # vnt -- build, test, benchmark, install.
 #   make              libvnt.a, vnt.so (Lua module) and ./vnt (launcher)
 #   make deps         install missing Debian packages (as root), or name them
+#   make demo         deps, build, and run the main job on examples/
 #   make test         C tests + busted specs, then the same under ASan+UBSan
 #   make bench        benchmarks against baselines measured in the same run
 #   make install PREFIX=/usr/local
@@ -35,7 +36,7 @@ LIBS     = -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse unicode-data bzip2 pkg-config
 
-.PHONY: all deps test test-c test-lua test-san bench install uninstall clean
+.PHONY: all deps demo test bench install uninstall clean
 all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt
 
 $(B):
@@ -73,6 +74,12 @@ $(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
 deps:
 	@sh tools/deps.sh $(DEB_PKGS)
 
+# ---- the main job on the example articles -------------------------------------
+# (until the timeline script exists: normalization of the bundled articles)
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./vnt normalize --tones new --space examples/*.txt
+
 # ---- tests ------------------------------------------------------------------
 # tests/run.sh runs the C tests and the busted specs of one build and prints
 # its counts; the last line of `make test` is "N passed, N failed".
@@ -83,6 +90,7 @@ test: all
 
 # ---- benchmarks -------------------------------------------------------------
 bench: all
+	@sh tools/deps.sh libicu-dev xz-utils || true
 	@sh bench/run.sh
 
 # ---- install ----------------------------------------------------------------

@@ -295,10 +295,13 @@ static int lv_normalize_stream(lua_State *L) {
       int rc2 = vnt_normalize(b->in.data, bol, &o, &b->out, NULL);
       if (rc2 == VNT_SAME) fwrite(b->in.data, 1, bol, out);
       else if (rc2 == VNT_OK) fwrite(b->out.data, 1, b->out.len, out);
+      size_t where = consumed + st.offset, at_line = line + count_lines(b->in.data, st.offset);
+      vnt_buf_free(&b->in);
+      vnt_buf_free(&b->out);
       luaL_pushfail(L);
       lua_pushstring(L, vnt_strerror(rc));
-      lua_pushinteger(L, (lua_Integer)(consumed + st.offset) + 1);
-      lua_pushinteger(L, (lua_Integer)(line + count_lines(b->in.data, st.offset)));
+      lua_pushinteger(L, (lua_Integer)where + 1);
+      lua_pushinteger(L, (lua_Integer)at_line);
       return 4;
     }
     repairs += st.repairs;
@@ -314,6 +317,10 @@ static int lv_normalize_stream(lua_State *L) {
     b->in.len -= cut;
     consumed += cut;
   }
+  /* free now: Lua's collector does not see these megabytes and would let
+   * one pair pile up per file before it runs __gc */
+  vnt_buf_free(&b->in);
+  vnt_buf_free(&b->out);
   lua_pushinteger(L, (lua_Integer)repairs);
   return 1;
 }

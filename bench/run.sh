@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench/run.sh -- `make bench`: vnt next to its baselines, measured in the same
+# run on the same files.  Needs the benchmark corpus in ../shared (skips with
+# a message without it) and, for the ICU baseline, libicu-dev.
+#
+# Each figure is a whole process (start-up and reading included), the median
+# of RUNS runs after one warm-up, page cache warm.  MB/s = 10^6 input bytes
+# per second of wall time.  RSS = largest peak resident set of those runs.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+RUNS=${RUNS:-5}
+SRC=${VNT_BENCH_CORPUS:-../shared/data/corpus/vi-news.txt.xz}
+B=${VNT_BENCH_DIR:-/tmp/vnt-bench}
+CC=${CC:-cc}
+
+if [ ! -f "$SRC" ]; then
+  echo "bench: skipped: the benchmark corpus $SRC is absent (set VNT_BENCH_CORPUS)"
+  exit 0
+fi
+mkdir -p "$B"
+C=$B/vi-news.txt N0=$B/slice16m.nfc.txt N=$B/slice16m.nfd.txt
+if [ ! -s "$C" ]; then
+  echo "bench: unpacking $SRC into $B"
+  xz -dc "$SRC" > "$C.tmp" && mv "$C.tmp" "$C" || exit 1
+fi
+if [ ! -s "$N" ]; then   # the first 16 MiB, cut at a line end, in NFC and NFD
+  head -c 16777216 "$C" | sed '$d' > "$N0"
+  ./vnt normalize --form NFD "$N0" > "$N" || exit 1
+fi
+
+$CC -O2 -o "$B/timeit" bench/timeit.c || exit 1
+$CC -O2 -Icore -o "$B/nfc_vnt" bench/nfc_vnt.c libvnt.a -lutf8proc || exit 1
+$CC -O2 -o "$B/nfc_utf8proc" bench/nfc_utf8proc.c -lutf8proc || exit 1
+ICU=1
+$CC -O2 -o "$B/nfc_icu" bench/nfc_icu.c -licuuc 2>/dev/null || { ICU=0; echo "bench: ICU baseline skipped (install libicu-dev)"; }
+
+size() { wc -c < "$1" | tr -d ' '; }
+# row LABEL BYTES CMD... : prints label, seconds, MB/s, RSS; leaves seconds in $secs
+row() {
+  label=$1 bytes=$2; shift 2
+  set -- $("$B/timeit" "$RUNS" "$@") || { echo "bench: $label failed"; secs=0; return; }
+  secs=$1
+  printf "%-44s %9.4f s %9.1f MB/s %8.1f MiB\n" "$label" "$secs" "$(echo "$bytes $secs" | awk '{print $1/$2/1e6}')" "$(echo "$2" | awk '{print $1/1024}')"
+}
+ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else print "n/a" }'; }
+
+echo "vnt $(./vnt --version | cut -d' ' -f2-) -- $(date -u +%Y-%m-%d), $(nproc) cores, runs=$RUNS"
+echo
+echo "== NFC of already-NFC text: the corpus C ($(size "$C") bytes); C x10 = the file given ten times =="
+C10="$C $C $C $C $C $C $C $C $C $C"
+row "cat C x10 (the read ceiling)" "$(($(size "$C") * 10))" cat $C10; t_cat=$secs
+row "vnt normalize C x10 (the CLI)" "$(($(size "$C") * 10))" ./vnt normalize $C10; t_cli=$secs
+row "vnt normalize C" "$(size "$C")" ./vnt normalize "$C"; t_cli1=$secs
+row "libvnt vnt_normalize C (bench/nfc_vnt.c)" "$(size "$C")" "$B/nfc_vnt" "$C"; t_core=$secs
+row "utf8proc_NFC per line, C" "$(size "$C")" "$B/nfc_utf8proc" "$C"; t_u=$secs
+t_icu=0
+[ $ICU = 1 ] && { row "ICU unorm2_normalize per line, C" "$(size "$C")" "$B/nfc_icu" "$C"; t_icu=$secs; }
+echo "-> vnt normalize runs at $(echo "$t_cat $t_cli" | awk '{printf "%.0f", 100*$1/$2}')% of cat's speed on C x10 (target >= 25%);"
+echo "   on C it is $(ratio "$t_icu" "$t_cli1")x ICU and $(ratio "$t_u" "$t_cli1")x utf8proc; the core alone $(ratio "$t_icu" "$t_core")x ICU"
+echo
+echo "== NFC of NFD text: first 16 MiB of the corpus decomposed ($(size "$N") bytes) =="
+row "vnt normalize (the CLI)" "$(size "$N")" ./vnt normalize "$N"; n_cli=$secs
+row "libvnt vnt_normalize" "$(size "$N")" "$B/nfc_vnt" "$N"; n_core=$secs
+row "utf8proc_NFC per line" "$(size "$N")" "$B/nfc_utf8proc" "$N"; n_u=$secs
+n_icu=0
+[ $ICU = 1 ] && { row "ICU unorm2_normalize per line" "$(size "$N")" "$B/nfc_icu" "$N"; n_icu=$secs; }
+echo "-> on NFD input vnt normalize is $(ratio "$n_icu" "$n_cli")x ICU (target >= 1), $(ratio "$n_u" "$n_cli")x utf8proc"
+echo
+echo "== NFD of NFC text (the same 16 MiB, $(size "$N0") bytes) =="
+row "vnt normalize --form NFD" "$(size "$N0")" ./vnt normalize --form NFD "$N0"; d_cli=$secs
+[ $ICU = 1 ] && { row "ICU unorm2_normalize NFD per line" "$(size "$N0")" "$B/nfc_icu" "$N0" NFD; d_icu=$secs;
+  echo "-> $(ratio "$d_icu" "$d_cli")x ICU"; }
+echo
+echo "== with the Vietnamese options (slow path: every word is taken apart) =="
+row "vnt normalize --tones new --lower --space C" "$(size "$C")" ./vnt normalize --tones new --lower --space "$C"
