@@ -3,6 +3,7 @@
 #   make deps         install missing Debian packages (as root), or name them
 #   make demo         deps, build, and run the main job on examples/
 #   make test         C tests + busted specs, then the same under ASan+UBSan
+#   make eval         quality against ../shared/gold-dev (skipped without it)
 #   make bench        benchmarks against baselines measured in the same run
 #   make install PREFIX=/usr/local
 #   make clean
@@ -29,14 +30,14 @@ LDSAN =
 OUT = .
 endif
 
-CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c
+CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
 CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
 LIBS     = -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse unicode-data bzip2 pkg-config
 
-.PHONY: all deps demo test bench install uninstall clean
+.PHONY: all deps demo test eval bench install uninstall clean
 all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt
 
 $(B):
@@ -55,17 +56,20 @@ $(B)/%.o: core/%.c $(CORE_HDR) | $(B)
 $(OUT)/libvnt.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(B)/lvnt.o: bindings/lua/vnt.c core/vnt.h | $(B)
+LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o
+$(B)/lvnt.o: bindings/lua/vnt.c bindings/lua/lvnt.h core/vnt.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
+$(B)/lsegment.o: bindings/lua/lsegment.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
-$(OUT)/vnt.so: $(B)/lvnt.o $(OUT)/libvnt.a
-	$(CC) -shared $(LDSAN) -o $@ $(B)/lvnt.o $(OUT)/libvnt.a $(LIBS)
+$(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a
+	$(CC) -shared $(LDSAN) -o $@ $(LUA_OBJ) $(OUT)/libvnt.a $(LIBS)
 
 $(B)/main.o: bindings/cli/main.c core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
-$(OUT)/vnt: $(B)/main.o $(B)/lvnt.o $(OUT)/libvnt.a
-	$(CC) $(LDSAN) -o $@ $(B)/main.o $(B)/lvnt.o $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl
+$(OUT)/vnt: $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a
+	$(CC) $(LDSAN) -o $@ $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl
 
 $(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
 	$(CC) $(ALL_CFLAGS) $(LDSAN) -Icore -o $@ $< $(OUT)/libvnt.a $(LIBS)
@@ -87,6 +91,10 @@ test: all
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
 	@$(MAKE) --no-print-directory build/test_core
 	@sh tests/run.sh
+
+# ---- quality against ../shared/gold-dev ----------------------------------------
+eval: all
+	@sh tools/eval.sh
 
 # ---- benchmarks -------------------------------------------------------------
 bench: all

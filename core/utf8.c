@@ -45,7 +45,7 @@ static size_t ascii_prefix(const unsigned char *s, size_t len) {
 
 int vnt_utf8_validate(const char *str, size_t len, size_t *err_off) {
   const unsigned char *s = (const unsigned char *)str;
-  size_t i = 0;
+  size_t i = vnt__simple_prefix(s, 0, len, 0);   /* vectorized where it can be */
   while (i < len) {
     i += ascii_prefix(s + i, len - i);
     if (i >= len) break;

@@ -88,11 +88,18 @@ static size_t tone_slot(const char *k, size_t n, int has_coda, vnt_tones style) 
   return 0;                      /* hòa, khỏe, thủy; mùa, tài, lửa */
 }
 
-/* Move the tone mark of the decomposed syllable in c to where `style` puts
- * it.  Returns 1 if it moved, 0 if not (already there, no tone, or not a
- * Vietnamese syllable: foreign words are never touched). */
-static int place_tone(vnt_cps *c, vnt_tones style) {
+/* A syllable taken apart: letters, their keys, the tone's place, and the
+ * spans of onset [0, on), nucleus [on, nu) and coda [nu, nl). */
+typedef struct syllable {
   letter L[MAXLETTERS];
+  char key[MAXLETTERS + 1];
+  size_t nl, tone_at, on, nu;   /* tone_at == nl: no tone mark */
+} syllable;
+
+/* Parse the decomposed code points of one word as a Vietnamese syllable.
+ * Returns 1 when it is one by the lists of onsets, nuclei and codas. */
+static int parse_syllable(const vnt_cps *c, syllable *y) {
+  letter *L = y->L;
   size_t nl = 0;
   for (size_t i = 0; i < c->n; i++) {
     int32_t cp = c->cp[i];
@@ -111,7 +118,7 @@ static int place_tone(vnt_cps *c, vnt_tones style) {
       nl++;
     }
   }
-  char key[MAXLETTERS + 1];
+  char *key = y->key;
   size_t tone_at = nl;
   for (size_t i = 0; i < nl; i++) {
     key[i] = letter_key(utf8proc_tolower(L[i].base), L[i].q);
@@ -122,7 +129,7 @@ static int place_tone(vnt_cps *c, vnt_tones style) {
     }
   }
   key[nl] = '\0';
-  if (tone_at == nl || !is_vowel_key(key[tone_at])) return 0;
+  if (tone_at != nl && !is_vowel_key(key[tone_at])) return 0;
 
   /* onset; "qu" and "gi" count as consonants when a vowel follows, so the
    * mark stays on the next vowel: quả, giữa (but gì, gìn) */
@@ -141,16 +148,82 @@ static int place_tone(vnt_cps *c, vnt_tones style) {
   while (nu < nl && is_vowel_key(key[nu])) nu++;
   if (nu == on || !in_list(nuclei, key + on, nu - on) || !in_list(codas, key + nu, nl - nu))
     return 0;
-  size_t target = on + tone_slot(key + on, nu - on, nu < nl, style);
-  if (target == tone_at) return 0;
-  L[target].tone = L[tone_at].tone;
-  L[tone_at].tone = 0;
+  y->nl = nl;
+  y->tone_at = tone_at;
+  y->on = on;
+  y->nu = nu;
+  return 1;
+}
 
+/* Move the tone mark of the decomposed syllable in c to where `style` puts
+ * it.  Returns 1 if it moved, 0 if not (already there, no tone, or not a
+ * Vietnamese syllable: foreign words are never touched). */
+static int place_tone(vnt_cps *c, vnt_tones style) {
+  syllable y;
+  if (!parse_syllable(c, &y) || y.tone_at == y.nl) return 0;
+  letter *L = y.L;
+  size_t target = y.on + tone_slot(y.key + y.on, y.nu - y.on, y.nu < y.nl, style);
+  if (target == y.tone_at) return 0;
+  L[target].tone = L[y.tone_at].tone;
+  L[y.tone_at].tone = 0;
   c->n = 0;   /* rebuild: at most 3 code points a letter, within the old size */
-  for (size_t i = 0; i < nl; i++) {
+  for (size_t i = 0; i < y.nl; i++) {
     c->cp[c->n++] = L[i].base;
     if (L[i].q) c->cp[c->n++] = L[i].q == Q_BREVE ? 0x306 : L[i].q == Q_CIRC ? 0x302 : 0x31B;
     if (L[i].tone) c->cp[c->n++] = L[i].tone;
+  }
+  return 1;
+}
+
+/* Nuclei that end in a glide (ai, ao, iêu, ...) or that only stand open
+ * (ia, ua, ưa) take no coda; iê, yê, uô, ươ, oă, uâ, uyê need one. */
+static const char *const open_only[] = {
+  "ai", "ao", "au", "ay", "2u", "2y", "eo", "3u", "ia", "iu", "oi", "4i", "5i", "5u", "ua", "ui",
+  "6a", "6i", "6u", "oai", "oay", "oao", "oeo", "u2y", "u4i", "65i", "65u", "uya", "uyu", "i3u", "y3u", NULL
+};
+static const char *const need_coda[] = {"i3", "y3", "u4", "65", "uy3", "o1", "u2", NULL};
+
+int vnt_syllable_valid(const char *str, size_t len) {
+  const unsigned char *s = (const unsigned char *)str;
+  if (len == 0 || len > 64) return 0;
+  vnt_cps c;
+  vnt__cps_init(&c);
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = vnt__utf8_decode(s + i, len - i, &cp);
+    if (n < 0 || vnt__cps_decompose(&c, cp, 0) != VNT_OK) { vnt__cps_free(&c); return 0; }
+    i += (size_t)n;
+  }
+  int ok = vnt__cps_order(&c) == VNT_OK;
+  syllable y;
+  ok = ok && parse_syllable(&c, &y);
+  vnt__cps_free(&c);
+  if (!ok) return 0;
+  const char *nuc = y.key + y.on, *coda = y.key + y.nu;
+  size_t nn = y.nu - y.on, nc = y.nl - y.nu;
+  char first = nuc[0];
+  int front = first == 'i' || first == 'e' || first == '3' || first == 'y';
+  /* k, gh, ngh before front vowels only; c, g, ng never before them */
+  if (y.on > 0) {
+    char o0 = y.key[0];
+    size_t on = y.on;
+    if ((on == 1 && o0 == 'k') || (on == 2 && memcmp(y.key, "gh", 2) == 0) || (on == 3 && memcmp(y.key, "ngh", 3) == 0)) {
+      if (!front) return 0;
+    } else if ((on == 1 && (o0 == 'c' || o0 == 'g')) || (on == 2 && memcmp(y.key, "ng", 2) == 0)) {
+      if (front && !(o0 == 'g' && on == 1 && first == 'i')) return 0;   /* gì, gìn */
+    }
+  }
+  if (nc > 0 && in_list(open_only, nuc, nn)) return 0;
+  if (nc == 0 && in_list(need_coda, nuc, nn)) return 0;
+  if ((nuc[0] == 'y' && nn > 1) && y.on > 0 && !(y.on == 2 && y.key[0] == 'q')) return 0;   /* yê only alone: yến, quyết */
+  if (nc > 0 && (coda[0] == 'c' || coda[0] == 'p' || coda[0] == 't')) {
+    /* a stop at the end takes only the sắc or nặng tone: học, hát; never hat */
+    int32_t t = y.tone_at < y.nl ? y.L[y.tone_at].tone : 0;
+    if (t != 0x301 && t != 0x323) return 0;
+  }
+  if (nc == 2 && (memcmp(coda, "ch", 2) == 0 || memcmp(coda, "nh", 2) == 0)) {
+    char v = nuc[nn - 1];   /* anh, ách, ênh, ích, uynh: after a, ê, i, y only */
+    if (v != 'a' && v != '3' && v != 'i' && v != 'y') return 0;
   }
   return 1;
 }

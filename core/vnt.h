@@ -129,4 +129,54 @@ int vnt_is_normalized(const char *s, size_t len, vnt_form f, size_t *err_off);
  * last ASCII byte), or 0 when s has no such place. */
 size_t vnt_safe_cut(const char *s, size_t len);
 
+/* ---- segmentation (core/segment.c, core/viet.c) ---------------------------
+ * Iterator steps over valid UTF-8 (validate first: an invalid byte is read as
+ * one character of its own, safely, but its class is a guess).  Spans are
+ * byte offsets into the text, end exclusive. */
+
+typedef struct vnt_span {
+  size_t start, end;
+  int kind;   /* tokens: a vnt_token_kind */
+} vnt_span;
+
+typedef enum vnt_token_kind {
+  VNT_TOK_WORD = 1,   /* a syllable or a foreign word: letters, marks, digits after a letter */
+  VNT_TOK_NUMBER,     /* 160.000  1,5  95%  and an attached unit: 40Mbit/s  5G */
+  VNT_TOK_DATE,       /* 14/10/2021  29/7  12.6.2023  20-10 */
+  VNT_TOK_TIME,       /* 16:50  16h30  7h */
+  VNT_TOK_PUNCT,      /* one mark, or a run of the same mark: ...  !!! */
+  VNT_TOK_SYMBOL,     /* one grapheme cluster: $  +  emoji */
+  VNT_TOK_URL,        /* https://...  www.... */
+  VNT_TOK_EMAIL,
+  VNT_TOK_HASHTAG,    /* #chuyendoiso */
+  VNT_TOK_MENTION,    /* @vnt */
+  VNT_TOK_ABBREV      /* two capitals or more, may be joined by & or -: UBND  CĐS  TT&TT  CNTT-TT */
+} vnt_token_kind;
+
+const char *vnt_token_kind_name(int kind);   /* "word", "number", ... */
+
+typedef struct vnt_sent_opts {
+  const char *const *abbrev;   /* more abbreviations (without the full stop) */
+  const size_t *abbrev_len;
+  size_t n_abbrev;
+  int soft_wrap;               /* join a line break followed by a lower-case word */
+} vnt_sent_opts;
+
+/* The next sentence at or after pos: 1 and *sp (blanks around it left out),
+ * or 0 when only blanks remain.  o may be NULL (built-in abbreviations, soft
+ * wraps joined).  Continue from sp->end. */
+int vnt_sentence_next(const char *s, size_t len, size_t pos, const vnt_sent_opts *o, vnt_span *sp);
+
+/* The next token at or after pos: 1 and *tok, or 0.  What lies between
+ * tokens is white space (including zero-width and control characters), so
+ * tokens and the gaps between them give back the text exactly. */
+int vnt_token_next(const char *s, size_t len, size_t pos, vnt_span *tok);
+
+/* The end of the extended grapheme cluster (UAX #29) that starts at pos. */
+size_t vnt_grapheme_next(const char *s, size_t len, size_t pos);
+
+/* Is s one Vietnamese syllable by the spelling rules: onset, glide, nucleus,
+ * coda, and a tone the coda allows?  1 or 0 (Viettel, Houlin: 0). */
+int vnt_syllable_valid(const char *s, size_t len);
+
 #endif /* VNT_H */

@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "vnt.h"
+#include "lvnt.h"
 
 #if defined(__GNUC__)
 #define LV_EXPORT __attribute__((visibility("default")))
@@ -25,9 +26,16 @@
 
 LV_EXPORT int luaopen_vnt(lua_State *L);
 
+/* check_text: the string argument arg, which must be valid UTF-8 */
+void check_text(lua_State *L, int arg, const char *fn, const char **s, size_t *len) {
+  *s = luaL_checklstring(L, arg, len);
+  size_t off;
+  if (vnt_utf8_validate(*s, *len, &off) != VNT_OK) lv_fail(L, fn, VNT_EUTF8, off);
+}
+
 /* The one translator of core status codes into Lua errors.  The core counts
  * bytes from 0; Lua strings are indexed from 1, so convert here only. */
-static int lv_fail(lua_State *L, const char *fn, int code, size_t off) {
+int lv_fail(lua_State *L, const char *fn, int code, size_t off) {
   if (code == VNT_EUTF8 || code == VNT_ELIMIT)
     return luaL_error(L, "vnt.%s: %s at byte %I", fn, vnt_strerror(code), (lua_Integer)off + 1);
   return luaL_error(L, "vnt.%s: %s", fn, vnt_strerror(code));
@@ -40,7 +48,7 @@ static const char *const tone_names[] = {"keep", "new", "old", NULL};
 static const char *const case_names[] = {"keep", "lower", "upper", "fold", NULL};
 static const char *const norm_keys[] = {"form", "tones", "case", "strip", "space", "punct", "repair", NULL};
 
-static int find_name(const char *const *names, const char *s) {
+int find_name(const char *const *names, const char *s) {
   for (int i = 0; names[i]; i++)
     if (strcmp(names[i], s) == 0) return i;
   return -1;
@@ -78,7 +86,7 @@ static int opt_enum(lua_State *L, int idx, const char *fn, const char *key,
   return r;
 }
 
-static int opt_bool(lua_State *L, int idx, const char *fn, const char *key) {
+int opt_bool(lua_State *L, int idx, const char *fn, const char *key) {
   int t = lua_getfield(L, idx, key);
   if (t != LUA_TNIL && t != LUA_TBOOLEAN)
     return luaL_error(L, "vnt.%s: option '%s' must be a boolean (got %s)", fn, key, luaL_typename(L, -1));
@@ -88,7 +96,7 @@ static int opt_bool(lua_State *L, int idx, const char *fn, const char *key) {
 }
 
 /* Unknown keys are errors: {from = "NFC"} is a typo, not a wish. */
-static void check_keys(lua_State *L, int idx, const char *fn, const char *const *keys) {
+void check_keys(lua_State *L, int idx, const char *fn, const char *const *keys) {
   lua_pushnil(L);
   while (lua_next(L, idx) != 0) {
     lua_pop(L, 1);
@@ -237,7 +245,7 @@ static int stream_gc(lua_State *L) {
   return 0;
 }
 
-static FILE *check_file(lua_State *L, int arg) {
+FILE *check_file(lua_State *L, int arg) {
   luaL_Stream *p = (luaL_Stream *)luaL_checkudata(L, arg, LUA_FILEHANDLE);
   luaL_argcheck(L, p->closef != NULL, arg, "attempt to use a closed file");
   return p->f;
@@ -339,6 +347,7 @@ static const luaL_Reg funcs[] = {
 
 int luaopen_vnt(lua_State *L) {
   luaL_newlib(L, funcs);
+  lv_open_segment(L);
   lua_pushliteral(L, VNT_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, utf8proc_unicode_version());

@@ -6,8 +6,9 @@
 -- tables that the vnt launcher prints as "vnt: msg".
 -- @module vnt.cli
 local argparse = require "argparse"
+local vnt = require "vnt"
 
-local io = io
+local io, table, math, type, tostring, tonumber, os = io, table, math, type, tostring, tonumber, os
 local error, setmetatable = error, setmetatable
 
 local M = {}
@@ -60,6 +61,96 @@ function M.open(path)
     return nil, path .. ": is a directory"
   end
   return f, path
+end
+
+--- The whole text of `path` ('-': standard input), checked to be UTF-8.
+-- On failure it warns ("path: reason", "path:LINE: invalid UTF-8 at byte N")
+-- and returns nil, so the script goes on with its other inputs.
+function M.read_text(path)
+  local f, name = M.open(path)
+  if not f then M.warn(name) return nil end
+  local text, err = f:read("a")
+  if f ~= io.stdin then f:close() end
+  if not text then M.warn(name .. ": " .. tostring(err)) return nil end
+  local ok, pos = vnt.valid_utf8(text)
+  if not ok then
+    local line = 1
+    for _ in text:sub(1, pos - 1):gmatch("\n") do line = line + 1 end
+    M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, pos))
+    return nil
+  end
+  return text, name
+end
+
+--- Iterate over the file `f` in blocks of about `size` bytes (default
+-- 1 MiB) that end at a line end, so no line and no UTF-8 sequence is cut:
+-- memory is bounded by the block size plus the longest line.  Yields block,
+-- its byte offset in the file (0-based) and the number of its first line.
+-- Invalid UTF-8 is reported as "name:LINE: invalid UTF-8 at byte N" and
+-- ends the iteration.
+function M.line_blocks(f, name, size)
+  size = size or tonumber(os.getenv("VNT_BLOCK_SIZE")) or 1 << 20
+  local offset, line = 0, 1
+  return function()
+    local data = f:read(size)
+    if not data then return nil end
+    if data:byte(-1) ~= 10 then
+      local rest = f:read("L")
+      if rest then data = data .. rest end
+    end
+    local ok, pos = vnt.valid_utf8(data)
+    local b_off, b_line = offset, line
+    local p = 1
+    while true do
+      p = data:find("\n", p, true)
+      if not p then break end
+      if not ok and p >= pos then break end
+      line = line + 1
+      p = p + 1
+    end
+    if not ok then
+      M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, offset + pos))
+      return nil
+    end
+    offset = offset + #data
+    return data, b_off, b_line
+  end
+end
+
+local escapes = {['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t"}
+
+--- A Lua value as JSON: strings (UTF-8, escaped as little as JSON needs),
+-- numbers, booleans, nil (null), and tables: arrays, or objects given as
+-- {key1, value1, key2, value2, ...} through M.json_record.
+function M.json(v)
+  local t = type(v)
+  if t == "string" then
+    return '"' .. v:gsub('[%c"\\]', function(c)
+      return escapes[c] or ("\\u%04x"):format(c:byte())
+    end) .. '"'
+  elseif t == "number" then
+    return math.type(v) == "integer" and tostring(v) or (v == v and v ~= math.huge and v ~= -math.huge)
+      and ("%.17g"):format(v) or "null"
+  elseif t == "boolean" then
+    return tostring(v)
+  elseif v == nil then
+    return "null"
+  elseif t == "table" then
+    local parts = {}
+    for i = 1, #v do parts[i] = M.json(v[i]) end
+    return "[" .. table.concat(parts, ",") .. "]"
+  end
+  error("vnt.cli.json: cannot encode a " .. t)
+end
+
+--- One JSON object with its keys in the order given:
+-- json_record{"doc", "a.txt", "start", 0} --> {"doc":"a.txt","start":0}
+function M.json_record(kv)
+  local parts = {}
+  for i = 1, #kv, 2 do
+    parts[#parts + 1] = M.json(kv[i]) .. ":" .. M.json(kv[i + 1])
+  end
+  return "{" .. table.concat(parts, ",") .. "}"
 end
 
 return M

@@ -1,0 +1,38 @@
+-- tokens: typed tokens (word, number, date, time, punct, symbol, url, email, hashtag, mention, abbrev)
+local vnt = require "vnt"
+local cli = require "vnt.cli"
+
+local p = cli.parser("tokens",
+  "Print the typed tokens of Vietnamese text, one a line.\n" ..
+  "Kinds: word, number, date, time, punct, symbol, url, email, hashtag, mention, abbrev\n" ..
+  "(see README.md, 'Tokens', for the rule of each).",
+  "Offsets are 0-based bytes into each file, stop exclusive.")
+p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
+p:option("--format", "tsv (doc, start, stop, kind, token), text (the tokens separated by spaces, a line per input line) or jsonl.", "tsv")
+  :choices {"tsv", "text", "jsonl"}
+p:option("--kinds", "Print only these kinds (comma-separated), e.g. date,time.")
+local a = cli.parse(p, arg)
+if #a.files == 0 then a.files = {"-"} end
+
+local kinds
+if a.kinds then
+  kinds = {}
+  for k in a.kinds:gmatch("[^,%s]+") do kinds[#kinds + 1] = k end
+end
+
+local out = io.stdout
+for _, path in ipairs(a.files) do
+  local f, name = cli.open(path)
+  if not f then
+    cli.warn(name)
+  else
+    local opts = {format = a.format, doc = name, kinds = kinds}
+    for block, base in cli.line_blocks(f, name) do
+      opts.base = base
+      vnt.write_tokens(out, block, opts)
+    end
+    if f ~= io.stdin then f:close() end
+  end
+end
+out:flush()
+os.exit(cli.status())

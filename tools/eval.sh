@@ -1,0 +1,16 @@
+#!/bin/sh
+# tools/eval.sh -- `make eval`: score vnt against the gold annotations in
+# ../shared/gold-dev with the scorers in ../shared/tools.
+cd "$(dirname "$0")/.." || exit 2
+S=${VNT_SHARED:-../shared}
+if [ ! -d "$S/gold-dev" ] || [ ! -d "$S/tools" ]; then
+  echo "eval: skipped: $S/gold-dev or $S/tools is absent"
+  exit 0
+fi
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+docs=$(ls "$S/gold-dev/sentences")
+mkdir -p "$T/sentences"
+for d in $docs; do ./vnt sentences "$S/corpus/seeds/$d" > "$T/sentences/$d" || exit 1; done
+printf 'sentences (gold-dev): '
+python3 "$S/tools/eval_sentences.py" "$S/gold-dev/sentences" "$T/sentences" $docs
