@@ -73,3 +73,11 @@ row "vnt normalize --form NFD" "$(size "$N0")" ./vnt normalize --form NFD "$N0";
 echo
 echo "== with the Vietnamese options (slow path: every word is taken apart) =="
 row "vnt normalize --tones new --lower --space C" "$(size "$C")" ./vnt normalize --tones new --lower --space "$C"
+echo
+echo "== segmentation of the corpus C (targets: sentences >= 200 MB/s; typed tokens >= 8x coccoc-tokenizer,"
+echo "   whose 12.4 MB/s on this corpus is in ../shared/notes/perf-anchors.md, so >= 99 MB/s) =="
+row "wc -w C (baseline)" "$(size "$C")" wc -w "$C"; t_wc=$secs
+row "vnt sentences C" "$(size "$C")" ./vnt sentences "$C"; t_s=$secs
+row "vnt tokens --format text C" "$(size "$C")" ./vnt tokens --format text "$C"; t_t=$secs
+row "vnt tokens C (TSV: doc, offsets, kind, token)" "$(size "$C")" ./vnt tokens "$C"
+echo "-> sentences $(ratio "$t_wc" "$t_s")x wc -w; tokens $(ratio "$t_wc" "$t_t")x wc -w and $(echo "$C $t_t" | awk -v b="$(size "$C")" '{printf "%.1f", b/$2/1e6/12.4}')x coccoc's figure"

@@ -248,20 +248,22 @@ int vnt_sentence_next(const char *str, size_t len, size_t pos, const vnt_sent_op
   }
   size_t start = i, quiet_until = 0;   /* no boundary before quiet_until (inside a quote) */
   size_t noclose_until = 0;            /* no closing mark of an opened quote before this */
-  int open_prev = 1;                   /* previous character allows a quote to open here */
   while (i < len) {
-    unsigned char b = s[i];
-    if (!sent_byte[b]) {
-      open_prev = b == ' ' || b == '\t' || b == '(' || b == ':' || b == '[';
+    if (!sent_byte[s[i]]) {   /* most bytes: skip them four at a time */
       i++;
+      while (i + 4 <= len && !(sent_byte[s[i]] | sent_byte[s[i + 1]] | sent_byte[s[i + 2]] | sent_byte[s[i + 3]]))
+        i += 4;
       continue;
     }
+    /* may a quote open here?  After a blank, an opening bracket or a colon */
+    int open_prev = i == start || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '(' ||
+                    s[i - 1] == ':' || s[i - 1] == '[' || s[i - 1] == '\n' ||
+                    (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xA0);
     int32_t cp;
     int n = dec(s, len, i, &cp);
     if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
       if (cp == '\n' && (o == NULL || o->soft_wrap) && soft_wrap(s, len, start, i)) {
         i += (size_t)n;
-        open_prev = 1;
         continue;
       }
       size_t e = i;
@@ -285,11 +287,9 @@ int vnt_sentence_next(const char *str, size_t len, size_t pos, const vnt_sent_op
         quiet_until = q;
       }
       i += (size_t)n;
-      open_prev = 1;
       continue;
     }
     if (!is_terminal(cp) || i < quiet_until) {
-      open_prev = 0;
       i += (size_t)n;
       continue;
     }
@@ -316,17 +316,16 @@ int vnt_sentence_next(const char *str, size_t len, size_t pos, const vnt_sent_op
     int k_after = at_end ? K_SPACE : kind_of(after);
     if (!at_end && k_after != K_SPACE && k_after != K_NL) {   /* 3.5, TP.HCM, a.com, "A."B */
       i = j > i ? j : i + 1;
-      open_prev = 0;
       continue;
     }
-    if (single_dot && abbrev_before(s, dot, o)) { i = j; open_prev = 1; continue; }
+    if (single_dot && abbrev_before(s, dot, o)) { i = j; continue; }
     /* the next sentence must not start in lower case (… và, TP. hồ) */
     size_t q = j;
     while (q < len && (s[q] == ' ' || s[q] == '\t')) q++;
     if (q < len && s[q] != '\n' && s[q] != '\r') {
       int32_t nx;
       dec(s, len, q, &nx);
-      if (is_lower_cp(nx)) { i = j; open_prev = 1; continue; }
+      if (is_lower_cp(nx)) { i = j; continue; }
     }
     sp->start = start;
     sp->end = j;

@@ -27,10 +27,13 @@ for _, path in ipairs(a.files) do
     cli.warn(name)
   else
     local opts = {format = a.format, doc = name, kinds = kinds}
+    local last
     for block, base in cli.line_blocks(f, name) do
       opts.base = base
       vnt.write_tokens(out, block, opts)
+      last = block
     end
+    if a.format == "text" and last and last:byte(-1) ~= 10 then out:write("\n") end
     if f ~= io.stdin then f:close() end
   end
 end

@@ -158,3 +158,90 @@ describe("vnt normalize", function()
     assert.matches("hoà, khoẻ, thuỷ", out, 1, true)
   end)
 end)
+
+describe("vnt sentences", function()
+  local path = os.tmpname()
+  local text = "Sáng 29/10, TP. Cần Thơ mở hội thảo. “Một. Hai”, ông Lộc nói.\nẢnh: Minh Khoa\nCâu dài\nvẫn tiếp tục. Hết"
+  helper.write(path, text)
+
+  it("prints one sentence a line, a wrapped line joined", function()
+    local out, err, code = run { "sentences", path }
+    assert.equal(0, code)
+    assert.equal("", err)
+    assert.equal("Sáng 29/10, TP. Cần Thơ mở hội thảo.\n“Một. Hai”, ông Lộc nói.\nẢnh: Minh Khoa\nCâu dài vẫn tiếp tục.\nHết\n", out)
+  end)
+
+  it("gives JSON Lines with 0-based byte offsets into the file", function()
+    local out = run { "sentences", "--format", "jsonl", path }
+    local n = 0
+    for line in out:gmatch("[^\n]+") do
+      n = n + 1
+      local start, stop = tonumber(line:match('"start":(%d+)')), tonumber(line:match('"stop":(%d+)'))
+      local s = line:match('"text":"(.-)","start"'):gsub("\\n", "\n")
+      assert.equal(text:sub(start + 1, stop), s)
+      assert.matches('^{"doc":"' .. path:gsub("%p", "%%%0") .. '","text":', line)
+    end
+    assert.equal(5, n)
+  end)
+
+  it("gives the same sentences whatever the block size", function()
+    local big = string.rep(text .. "\n", 30)
+    local p2 = os.tmpname()
+    helper.write(p2, big)
+    local want = {}
+    for s, i, j in vnt.sentences(big) do want[#want + 1] = (i - 1) .. ":" .. j end
+    for _, size in ipairs { 5, 100, 100000 } do
+      local out = run { "-e", ("local f = io.popen(%q) local s = f:read('a') f:close() io.write(s)"):format(
+        "VNT_BLOCK_SIZE=" .. size .. " " .. helper.bin .. " sentences --format jsonl " .. p2) }
+      local got = {}
+      for a, b in out:gmatch('"start":(%d+),"stop":(%d+)') do got[#got + 1] = a .. ":" .. b end
+      assert.same(want, got, "block size " .. size)
+    end
+    os.remove(p2)
+  end)
+
+  it("takes more abbreviations and can end every line", function()
+    local out = run({ "sentences", "--abbrev", "Bs", "--no-soft-wrap" }, "Gặp Bs. Lan. Câu dài\nvẫn tiếp.")
+    assert.equal("Gặp Bs. Lan.\nCâu dài\nvẫn tiếp.\n", out)
+  end)
+
+  it("names the file, line and byte of invalid UTF-8 and exits 1", function()
+    local _, err, code = run({ "sentences" }, "Một.\nHai \xC3(.\n")
+    assert.equal(1, code)
+    assert.equal("vnt: <stdin>:2: invalid UTF-8 at byte 12\n", err)   -- "Một.\nHai " is 11 bytes
+  end)
+end)
+
+describe("vnt tokens", function()
+  local text = "Ngày 14/10/2021 lúc 16:50, Bộ TT&TT có 160.000 người.\nXem www.vnt.vn!"
+
+  it("prints doc, offsets, kind and token as TSV", function()
+    local out, _, code = run({ "tokens" }, text)
+    assert.equal(0, code)
+    local lines = {}
+    for l in out:gmatch("[^\n]+") do lines[#lines + 1] = l end
+    assert.equal("<stdin>\t0\t5\tword\tNgày", lines[1])
+    assert.equal("<stdin>\t6\t16\tdate\t14/10/2021", lines[2])
+    for _, l in ipairs(lines) do
+      local a, b, tok = l:match("^<stdin>\t(%d+)\t(%d+)\t%a+\t(.*)$")
+      assert.equal(text:sub(a + 1, b), tok)
+    end
+  end)
+
+  it("prints the tokens of each line separated by spaces with --format text", function()
+    assert.equal("Ngày 14/10/2021 lúc 16:50 , Bộ TT&TT có 160.000 người .\nXem www.vnt.vn !\n",
+      (run({ "tokens", "--format", "text" }, text)))
+  end)
+
+  it("filters kinds and gives JSON Lines", function()
+    local out = run({ "tokens", "--kinds", "date,time,url", "--format", "jsonl" }, text)
+    local function rec(kind, tok)
+      local i = text:find(tok, 1, true)
+      return ('{"doc":"<stdin>","start":%d,"stop":%d,"kind":"%s","token":"%s"}\n'):format(i - 1, i - 1 + #tok, kind, tok)
+    end
+    assert.equal(rec("date", "14/10/2021") .. rec("time", "16:50") .. rec("url", "www.vnt.vn"), out)
+    local _, err, code = run({ "tokens", "--kinds", "dates" }, text)
+    assert.equal(1, code)
+    assert.matches("unknown token kind 'dates'", err, 1, true)
+  end)
+end)

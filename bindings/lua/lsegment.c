@@ -325,12 +325,14 @@ static int lv_write_sentences(lua_State *L) {
     int more = vnt_sentence_next(s, len, cur.end, &st->o, &nx);
     if (!more && !final) return w_result(L, w, cur.start);
     if (fmt == 0) {
-      size_t run = cur.start;   /* a wrapped line becomes one line */
-      for (size_t i = cur.start; i < cur.end; i++) {
-        if (s[i] == '\n' || s[i] == '\r') {
-          w_put(w, s + run, i - run);
-          if (s[i] == '\n') w_put(w, " ", 1);
-          run = i + 1;
+      size_t run = cur.start, n = cur.end - cur.start;   /* a wrapped line becomes one line */
+      if (memchr(s + cur.start, '\n', n) || memchr(s + cur.start, '\r', n)) {
+        for (size_t i = cur.start; i < cur.end; i++) {
+          if (s[i] == '\n' || s[i] == '\r') {
+            w_put(w, s + run, i - run);
+            if (s[i] == '\n') w_put(w, " ", 1);
+            run = i + 1;
+          }
         }
       }
       w_put(w, s + run, cur.end - run);
