@@ -30,15 +30,15 @@ LDSAN =
 OUT = .
 endif
 
-CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c
+CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
 CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
 LIBS     = -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse unicode-data bzip2 pkg-config
 
-.PHONY: all deps demo test eval bench install uninstall clean
-all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt
+.PHONY: all deps dict demo test eval bench install uninstall clean
+all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt dict
 
 $(B):
 	@mkdir -p $(B)
@@ -48,18 +48,23 @@ $(B)/gen_nftable: core/gen_nftable.c core/nfflags.h | $(B)
 	$(CC) -O1 -Wall -Wextra -o $@ $< $(LIBS)
 $(B)/nftable.h: $(B)/gen_nftable
 	./$(B)/gen_nftable > $@.tmp && mv $@.tmp $@
+$(B)/viettable.h: $(B)/gen_nftable
+	./$(B)/gen_nftable viet > $@.tmp && mv $@.tmp $@
 
 $(B)/normalize.o: $(B)/nftable.h
+$(B)/viet.o: $(B)/viettable.h
 $(B)/%.o: core/%.c $(CORE_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -I$(B) -Icore -c -o $@ $<
 
 $(OUT)/libvnt.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o
+LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o $(B)/lwords.o
 $(B)/lvnt.o: bindings/lua/vnt.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 $(B)/lsegment.o: bindings/lua/lsegment.c bindings/lua/lvnt.h core/vnt.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
+$(B)/lwords.o: bindings/lua/lwords.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
 $(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a
@@ -73,6 +78,11 @@ $(OUT)/vnt: $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a
 
 $(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
 	$(CC) $(ALL_CFLAGS) $(LDSAN) -Icore -o $@ $< $(OUT)/libvnt.a $(LIBS)
+
+# The default dictionary (Viet74K, MIT) comes from npm at build time; the
+# build goes on without it.
+dict:
+	@sh tools/fetch-dict.sh build/dict
 
 # ---- dependencies -----------------------------------------------------------
 deps:
@@ -111,10 +121,12 @@ install: all
 	install -m 644 core/vnt.h $(DESTDIR)$(PREFIX)/include/vnt.h
 	install -m 644 bindings/lua/vnt/*.lua $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt/
 	install -m 644 scripts/*.lua $(DESTDIR)$(PREFIX)/share/vnt/scripts/
+	if [ -s build/dict/Viet74K.txt ]; then install -d $(DESTDIR)$(PREFIX)/share/vnt/dict && \
+	  install -m 644 build/dict/Viet74K.txt build/dict/LICENSE.vntk-dictionary $(DESTDIR)$(PREFIX)/share/vnt/dict/; fi
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/vnt $(DESTDIR)$(PREFIX)/lib/lua/5.4/vnt.so $(DESTDIR)$(PREFIX)/lib/libvnt.a \
 	  $(DESTDIR)$(PREFIX)/include/vnt.h $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt $(DESTDIR)$(PREFIX)/share/vnt
 
 clean:
-	rm -rf build build-san vnt vnt.so libvnt.a
+	rm -rf build/*.o build/*.a build/gen_nftable build/nftable.h build/test_core build-san vnt vnt.so libvnt.a

@@ -81,3 +81,5 @@ row "vnt sentences C" "$(size "$C")" ./vnt sentences "$C"; t_s=$secs
 row "vnt tokens --format text C" "$(size "$C")" ./vnt tokens --format text "$C"; t_t=$secs
 row "vnt tokens C (TSV: doc, offsets, kind, token)" "$(size "$C")" ./vnt tokens "$C"
 echo "-> sentences $(ratio "$t_wc" "$t_s")x wc -w; tokens $(ratio "$t_wc" "$t_t")x wc -w and $(echo "$C $t_t" | awk -v b="$(size "$C")" '{printf "%.1f", b/$2/1e6/12.4}')x coccoc's figure"
+row "vnt words C (default dictionary)" "$(size "$C")" ./vnt words "$C"; t_w=$secs
+echo "-> words $(echo "$t_w" | awk -v b="$(size "$C")" '{printf "%.1f", b/$1/1e6/12.4}')x coccoc's figure (target >= 2x)"

@@ -11,6 +11,7 @@
 
 #include "vnt.h"
 #include "vnt_internal.h"
+#include "viettable.h"   /* generated: viet_letter, viet_compose */
 
 int vnt__needs_transform(const vnt_norm_opts *o) {
   return o->tones != VNT_TONES_KEEP || o->casing != VNT_CASE_KEEP ||
@@ -31,7 +32,11 @@ typedef struct letter {
 } letter;
 
 static int is_vowel_key(char k) {
-  return strchr("aeiouy123456", k) != NULL && k != '\0';
+  switch (k) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case '1': case '2': case '3': case '4': case '5': case '6': return 1;
+    default: return 0;
+  }
 }
 
 /* Vowel clusters of Vietnamese, keys as built by letter_key: 1 = ă, 2 = â,
@@ -53,8 +58,12 @@ static const char *const onsets[] = {
 static const char *const codas[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n) {
-  for (int i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+  for (int i = 0; list[i]; i++) {   /* short strings: compare by hand, no strlen */
+    const char *e = list[i];
+    size_t k = 0;
+    while (k < n && e[k] == s[k]) k++;
+    if (k == n && e[k] == '\0') return 1;
+  }
   return 0;
 }
 
@@ -96,8 +105,49 @@ typedef struct syllable {
   size_t nl, tone_at, on, nu;   /* tone_at == nl: no tone mark */
 } syllable;
 
-/* Parse the decomposed code points of one word as a Vietnamese syllable.
- * Returns 1 when it is one by the lists of onsets, nuclei and codas. */
+/* Parse the letters y->L[0..y->nl) as a Vietnamese syllable.  Returns 1
+ * when it is one by the lists of onsets, nuclei and codas. */
+static int parse_letters(syllable *y) {
+  letter *L = y->L;
+  size_t nl = y->nl;
+  char *key = y->key;
+  size_t tone_at = nl;
+  for (size_t i = 0; i < nl; i++) {
+    key[i] = letter_key(L[i].base < 0x80 ? (L[i].base | 0x20) : utf8proc_tolower(L[i].base), L[i].q);
+    if (key[i] == 0) return 0;
+    if (L[i].tone) {
+      if (tone_at != nl) return 0;   /* two tones: not ours to fix */
+      tone_at = i;
+    }
+  }
+  key[nl] = '\0';
+  if (tone_at != nl && !is_vowel_key(key[tone_at])) return 0;
+
+  /* onset; "qu" and "gi" count as consonants when a vowel follows, so the
+   * mark stays on the next vowel: quả, giữa (but gì, gìn) */
+  size_t on = 0;
+  for (int i = 0; onsets[i]; i++) {
+    const char *e = onsets[i];
+    size_t m = 0;
+    while (e[m] && m < nl && e[m] == key[m]) m++;
+    if (e[m] != '\0') continue;   /* not a prefix of the key */
+    if (((e[0] == 'g' && e[1] == 'i') || (e[0] == 'q' && e[1] == 'u')) && e[2] == '\0' &&
+        !(m < nl && is_vowel_key(key[m])))
+      continue;
+    on = m;
+    break;
+  }
+  size_t nu = on;
+  while (nu < nl && is_vowel_key(key[nu])) nu++;
+  if (nu == on || !in_list(nuclei, key + on, nu - on) || !in_list(codas, key + nu, nl - nu))
+    return 0;
+  y->tone_at = tone_at;
+  y->on = on;
+  y->nu = nu;
+  return 1;
+}
+
+/* Parse the decomposed code points of one word as a Vietnamese syllable. */
 static int parse_syllable(const vnt_cps *c, syllable *y) {
   letter *L = y->L;
   size_t nl = 0;
@@ -118,41 +168,73 @@ static int parse_syllable(const vnt_cps *c, syllable *y) {
       nl++;
     }
   }
-  char *key = y->key;
-  size_t tone_at = nl;
-  for (size_t i = 0; i < nl; i++) {
-    key[i] = letter_key(utf8proc_tolower(L[i].base), L[i].q);
-    if (key[i] == 0) return 0;
-    if (L[i].tone) {
-      if (tone_at != nl) return 0;   /* two tones: not ours to fix */
-      tone_at = i;
-    }
-  }
-  key[nl] = '\0';
-  if (tone_at != nl && !is_vowel_key(key[tone_at])) return 0;
-
-  /* onset; "qu" and "gi" count as consonants when a vowel follows, so the
-   * mark stays on the next vowel: quả, giữa (but gì, gìn) */
-  size_t on = 0;
-  for (int i = 0; onsets[i]; i++) {
-    size_t m = strlen(onsets[i]);
-    if (m <= nl && memcmp(key, onsets[i], m) == 0) {
-      if ((strcmp(onsets[i], "gi") == 0 || strcmp(onsets[i], "qu") == 0) &&
-          !(m < nl && is_vowel_key(key[m])))
-        continue;
-      on = m;
-      break;
-    }
-  }
-  size_t nu = on;
-  while (nu < nl && is_vowel_key(key[nu])) nu++;
-  if (nu == on || !in_list(nuclei, key + on, nu - on) || !in_list(codas, key + nu, nl - nu))
-    return 0;
   y->nl = nl;
-  y->tone_at = tone_at;
-  y->on = on;
-  y->nu = nu;
-  return 1;
+  return parse_letters(y);
+}
+
+/* The tone marks in the order of the generated tables (1..5). */
+static const int32_t tone_cp[6] = {0, 0x300, 0x301, 0x303, 0x309, 0x323};
+
+int vnt__syllable_key(const char *str, size_t n, vnt_buf *out) {
+  const unsigned char *s = (const unsigned char *)str;
+  syllable y;
+  size_t nl = 0;
+  int tones[MAXLETTERS];
+  for (size_t i = 0; i < n;) {   /* letters from ASCII and precomposed Vietnamese only */
+    unsigned c = s[i];
+    int32_t cp;
+    int k;
+    if (c < 0x80) { cp = (int32_t)c; k = 1; }
+    else if ((k = vnt__utf8_decode(s + i, n - i, &cp)) < 0) return VNT_EINVAL;
+    if (nl == MAXLETTERS) return VNT_EINVAL;
+    letter *L = &y.L[nl];
+    if (cp < 0x80) {
+      if (!((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) return VNT_EINVAL;
+      L->base = cp | 0x20;
+      L->q = Q_NONE;
+      L->tone = 0;
+      tones[nl] = 0;
+    } else {
+      unsigned v = cp >= 0xC0 && cp <= 0x1EF9 ? viet_letter[cp - 0xC0] : 0;
+      if (v == 0) return VNT_EINVAL;
+      int b = (v >> 8) & 0x7F;
+      L->base = b == '#' ? 0x111 : b;
+      L->q = (int)((v >> 4) & 0xF);
+      tones[nl] = (int)(v & 0xF);
+      L->tone = tone_cp[tones[nl]];
+    }
+    nl++;
+    i += (size_t)k;
+  }
+  y.nl = nl;
+  /* only a tone with a vowel after it can be misplaced for the new style */
+  size_t t = 0;
+  while (t < nl && tones[t] == 0) t++;
+  int vowel_after = 0;
+  for (size_t k = t + 1; k < nl && !vowel_after; k++) {
+    int32_t b = y.L[k].base;
+    vowel_after = b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y';
+  }
+  if (vowel_after && parse_letters(&y) && y.tone_at < nl) {
+    size_t target = y.on + tone_slot(y.key + y.on, y.nu - y.on, y.nu < nl, VNT_TONES_NEW);
+    if (target != y.tone_at) {
+      tones[target] = tones[y.tone_at];
+      tones[y.tone_at] = 0;
+    }
+  }
+  if (vnt_buf_reserve(out, nl * 3) != VNT_OK) return VNT_ENOMEM;
+  for (size_t i = 0; i < nl; i++) {
+    int32_t b = y.L[i].base, cp = b;
+    if (b != 0x111 && (y.L[i].q || tones[i])) {
+      static const char vowels[] = "aeiouy";
+      const char *vp = strchr(vowels, (int)b);
+      if (vp == NULL) return VNT_EINVAL;
+      cp = viet_compose[((vp - vowels) * 4 + y.L[i].q) * 6 + tones[i]];
+      if (cp == 0) return VNT_EINVAL;
+    }
+    out->len += (size_t)vnt_utf8_encode(cp, out->data + out->len);
+  }
+  return VNT_OK;
 }
 
 /* Move the tone mark of the decomposed syllable in c to where `style` puts

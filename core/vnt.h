@@ -179,4 +179,33 @@ size_t vnt_grapheme_next(const char *s, size_t len, size_t pos);
  * coda, and a tone the coda allows?  1 or 0 (Viettel, Houlin: 0). */
 int vnt_syllable_valid(const char *s, size_t len);
 
+/* ---- words (core/words.c) ------------------------------------------------------
+ * A dictionary of words (syllable sequences) and a segmenter over it.  Keys
+ * are normalized: lower case, NFC, tone marks in the new style, so any
+ * spelling of an entry matches any spelling in the text. */
+
+typedef struct vnt_dict vnt_dict;
+
+/* A new empty dictionary (NULL: out of memory); seed varies the hash. */
+vnt_dict *vnt_dict_new(uint64_t seed);
+void vnt_dict_free(vnt_dict *d);
+/* Add one word, its syllables separated by blanks or '_'.  VNT_OK, VNT_SAME
+ * (skipped: empty or longer than 8 syllables), or VNT_ENOMEM. */
+int vnt_dict_add(vnt_dict *d, const char *w, size_t len);
+/* Add a word list, one word a line (Viet74K.txt, or the '_' format); lines
+ * with digits or ASCII punctuation are skipped.  *added: new words. */
+int vnt_dict_add_lines(vnt_dict *d, const char *s, size_t len, size_t *added);
+int vnt_dict_has(vnt_dict *d, const char *w, size_t len);   /* 1 or 0 */
+size_t vnt_dict_size(const vnt_dict *d);                     /* words */
+
+typedef struct vnt_words_opts {
+  int join_names;     /* capitalized syllables inside a sentence form one word */
+  int join_numbers;   /* 10 . 000 and 1 , 5 written apart form one word */
+} vnt_words_opts;
+
+/* Segment s into words, appending one vnt_span per word (a run of syllables,
+ * or any other token) to out as raw structs.  d NULL: every syllable is a
+ * word.  o NULL: both joins on.  Does not change d: threads may share it. */
+int vnt_words(const vnt_dict *d, const char *s, size_t len, const vnt_words_opts *o, vnt_buf *out);
+
 #endif /* VNT_H */

@@ -71,5 +71,9 @@ size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc)
 /* viet.c: tones, case, diacritics, spaces, punctuation on valid UTF-8. */
 int vnt__needs_transform(const vnt_norm_opts *o);
 int vnt__transform(const char *s, size_t len, const vnt_norm_opts *o, vnt_buf *out);
+/* The key of one syllable made of ASCII letters and precomposed Vietnamese
+ * letters: lower case, NFC, tone in the new style, appended to out.
+ * VNT_EINVAL (nothing appended) for anything else: use vnt_normalize. */
+int vnt__syllable_key(const char *s, size_t n, vnt_buf *out);
 
 #endif

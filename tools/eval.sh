@@ -14,3 +14,12 @@ mkdir -p "$T/sentences"
 for d in $docs; do ./vnt sentences "$S/corpus/seeds/$d" > "$T/sentences/$d" || exit 1; done
 printf 'sentences (gold-dev): '
 python3 "$S/tools/eval_sentences.py" "$S/gold-dev/sentences" "$T/sentences" $docs
+D=$S/data/ud-vtb
+if [ -f "$D/test.raw.txt" ]; then
+  ./vnt words "$D/test.raw.txt" > "$T/words.test" || exit 1
+  printf 'words, UD VTB test, default dictionary: '
+  python3 "$S/tools/wseg-eval" "$D/test.gold.txt" "$T/words.test" | tail -n 1
+  ./vnt words "$D/dev.raw.txt" > "$T/words.dev" || exit 1
+  printf 'words, UD VTB dev, default dictionary:  '
+  python3 "$S/tools/wseg-eval" "$D/dev.gold.txt" "$T/words.dev" | tail -n 1
+fi

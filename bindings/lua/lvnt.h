@@ -20,5 +20,7 @@ FILE *check_file(lua_State *L, int arg);
 
 /* lsegment.c: add the segmentation functions to the table on the stack top. */
 void lv_open_segment(lua_State *L);
+/* lwords.c: vnt.dict, vnt.words, vnt.write_words. */
+void lv_open_words(lua_State *L);
 
 #endif

@@ -348,6 +348,7 @@ static const luaL_Reg funcs[] = {
 int luaopen_vnt(lua_State *L) {
   luaL_newlib(L, funcs);
   lv_open_segment(L);
+  lv_open_words(L);
   lua_pushliteral(L, VNT_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, utf8proc_unicode_version());

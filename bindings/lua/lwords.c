@@ -1,0 +1,233 @@
+/* lwords.c -- the Lua side of word segmentation: vnt.dict userdata and
+ * vnt.words / vnt.write_words. */
+#include <stdio.h>
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "vnt.h"
+#include "lvnt.h"
+
+#define DICT_MT "vnt.dict"
+
+typedef struct ldict {
+  vnt_dict *d;   /* NULL until created, and after __gc */
+} ldict;
+
+static ldict *check_dict(lua_State *L, int arg) {
+  ldict *ld = (ldict *)luaL_checkudata(L, arg, DICT_MT);
+  luaL_argcheck(L, ld->d != NULL, arg, "dictionary already freed");
+  return ld;
+}
+
+/* vnt.dict([words]) -> a new dictionary, filled from a list of strings */
+static int lv_dict(lua_State *L) {
+  int has_list = !lua_isnoneornil(L, 1);
+  if (has_list) luaL_checktype(L, 1, LUA_TTABLE);
+  /* the userdata exists, empty, before the C object: an allocation error
+   * cannot leak it (liolib's newprefile habit) */
+  ldict *ld = (ldict *)lua_newuserdatauv(L, sizeof *ld, 0);
+  ld->d = NULL;
+  luaL_setmetatable(L, DICT_MT);
+  ld->d = vnt_dict_new(0x5EED5EEDu);
+  if (ld->d == NULL) return luaL_error(L, "vnt.dict: out of memory");
+  if (has_list) {
+    lua_Integer n = luaL_len(L, 1);
+    for (lua_Integer i = 1; i <= n; i++) {
+      size_t len;
+      const char *w = lua_rawgeti(L, 1, i) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+      if (w == NULL) return luaL_error(L, "vnt.dict: item %d is %s, not a string", (int)i, luaL_typename(L, -1));
+      if (vnt_utf8_validate(w, len, NULL) != VNT_OK) return luaL_error(L, "vnt.dict: item %d is not valid UTF-8", (int)i);
+      if (vnt_dict_add(ld->d, w, len) < 0) return luaL_error(L, "vnt.dict: out of memory");
+      lua_pop(L, 1);
+    }
+  }
+  return 1;
+}
+
+static int ld_gc(lua_State *L) {
+  ldict *ld = (ldict *)luaL_checkudata(L, 1, DICT_MT);
+  vnt_dict_free(ld->d);
+  ld->d = NULL;
+  return 0;
+}
+
+/* d:add(word) -> true if new or known, false if skipped */
+static int ld_add(lua_State *L) {
+  ldict *ld = check_dict(L, 1);
+  const char *w;
+  size_t len;
+  check_text(L, 2, "dict:add", &w, &len);
+  int rc = vnt_dict_add(ld->d, w, len);
+  if (rc < 0) return lv_fail(L, "dict:add", rc, 0);
+  lua_pushboolean(L, rc == VNT_OK);
+  return 1;
+}
+
+/* d:add_lines(text) -> number of new words: a word list, one a line */
+static int ld_add_lines(lua_State *L) {
+  ldict *ld = check_dict(L, 1);
+  const char *s;
+  size_t len, added = 0;
+  check_text(L, 2, "dict:add_lines", &s, &len);
+  int rc = vnt_dict_add_lines(ld->d, s, len, &added);
+  if (rc < 0) return lv_fail(L, "dict:add_lines", rc, 0);
+  lua_pushinteger(L, (lua_Integer)added);
+  return 1;
+}
+
+static int ld_has(lua_State *L) {
+  ldict *ld = check_dict(L, 1);
+  size_t len;
+  const char *w = luaL_checklstring(L, 2, &len);
+  lua_pushboolean(L, vnt_utf8_validate(w, len, NULL) == VNT_OK && vnt_dict_has(ld->d, w, len) == 1);
+  return 1;
+}
+
+static int ld_len(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)vnt_dict_size(check_dict(L, 1)->d));
+  return 1;
+}
+
+static int ld_tostring(lua_State *L) {
+  ldict *ld = (ldict *)luaL_checkudata(L, 1, DICT_MT);
+  if (ld->d == NULL) lua_pushliteral(L, "vnt.dict (freed)");
+  else lua_pushfstring(L, "vnt.dict (%d words)", (int)vnt_dict_size(ld->d));
+  return 1;
+}
+
+static const char *const words_keys[] = {"dict", "join_names", "join_numbers", NULL};
+static const char *const wwords_keys[] = {"dict", "join_names", "join_numbers", "continued", NULL};
+
+/* The dictionary of option `dict`; absent: require("vnt.lexicon").default()
+ * (nil there too: syllables).  false: no dictionary. */
+static const vnt_dict *opt_dict(lua_State *L, int idx, vnt_words_opts *o) {
+  o->join_names = 1;
+  o->join_numbers = 1;
+  int t = lua_isnoneornil(L, idx) ? LUA_TNIL : (luaL_checktype(L, idx, LUA_TTABLE), lua_getfield(L, idx, "dict"));
+  if (!lua_isnoneornil(L, idx)) {
+    if (lua_getfield(L, idx, "join_names") != LUA_TNIL) o->join_names = lua_toboolean(L, -1);
+    if (lua_getfield(L, idx, "join_numbers") != LUA_TNIL) o->join_numbers = lua_toboolean(L, -1);
+    lua_pop(L, 2);
+  } else {
+    lua_pushnil(L);
+  }
+  if (t == LUA_TBOOLEAN && !lua_toboolean(L, -1)) return NULL;
+  if (t == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "vnt.lexicon");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "default");
+    lua_call(L, 0, 1);
+    lua_remove(L, -2);
+    if (lua_isnil(L, -1)) return NULL;
+  }
+  return check_dict(L, lua_gettop(L))->d;   /* stays on the stack while used */
+}
+
+/* vnt.words(text [, {dict = d, join_names = true, join_numbers = true}]) -> array of words */
+static int lv_words(lua_State *L) {
+  const char *s;
+  size_t len;
+  check_text(L, 1, "words", &s, &len);
+  if (!lua_isnoneornil(L, 2)) { luaL_checktype(L, 2, LUA_TTABLE); check_keys(L, 2, "words", words_keys); }
+  vnt_words_opts o;
+  const vnt_dict *d = opt_dict(L, 2, &o);
+  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);   /* freed below; no Lua error in between */
+  vnt_buf_init(b);
+  int rc = vnt_words(d, s, len, &o, b);
+  if (rc < 0) { vnt_buf_free(b); return lv_fail(L, "words", rc, 0); }
+  size_t n = b->len / sizeof(vnt_span);
+  vnt_span *w = (vnt_span *)(void *)b->data;
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_pushlstring(L, s + w[i].start, w[i].end - w[i].start);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  vnt_buf_free(b);
+  return 1;
+}
+
+/* vnt.write_words(file, text [, opts]) -> #text: the '_' format, one output
+ * line per input line: words separated by spaces, the syllables of a word
+ * joined by '_' (what ../shared/tools/wseg-eval reads). */
+static int lv_write_words(lua_State *L) {
+  FILE *f = check_file(L, 1);
+  const char *s;
+  size_t len;
+  check_text(L, 2, "write_words", &s, &len);
+  if (!lua_isnoneornil(L, 3)) { luaL_checktype(L, 3, LUA_TTABLE); check_keys(L, 3, "write_words", wwords_keys); }
+  int continued = lua_isnoneornil(L, 3) ? 0 : opt_bool(L, 3, "write_words", "continued");
+  vnt_words_opts o;
+  const vnt_dict *d = opt_dict(L, 3, &o);
+  luaL_Buffer lb;
+  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);
+  vnt_buf_init(b);
+  int rc = vnt_words(d, s, len, &o, b);
+  if (rc < 0) { vnt_buf_free(b); return lv_fail(L, "write_words", rc, 0); }
+  size_t n = b->len / sizeof(vnt_span);
+  const vnt_span *w = (const vnt_span *)(const void *)b->data;
+  luaL_buffinit(L, &lb);
+  size_t pos = 0;
+  int line_open = continued;
+  for (size_t i = 0; i < n; i++) {
+    size_t nl = 0;
+    for (size_t k = pos; k < w[i].start; k++) nl += s[k] == '\n';
+    for (size_t k = 0; k < nl; k++) luaL_addchar(&lb, '\n');
+    if (nl) line_open = 0;
+    if (line_open) luaL_addchar(&lb, ' ');
+    for (size_t k = w[i].start; k < w[i].end; k++) {   /* blanks inside a word become '_' */
+      char c = s[k];
+      if (c == ' ' || c == '\t') {
+        luaL_addchar(&lb, '_');
+        while (k + 1 < w[i].end && (s[k + 1] == ' ' || s[k + 1] == '\t')) k++;
+      } else {
+        luaL_addchar(&lb, c);
+      }
+    }
+    line_open = 1;
+    pos = w[i].end;
+    if (lb.n > (1 << 16)) {   /* write as we go: memory stays small */
+      luaL_pushresult(&lb);
+      size_t m;
+      const char *p = lua_tolstring(L, -1, &m);
+      if (fwrite(p, 1, m, f) != m) { vnt_buf_free(b); return luaL_fileresult(L, 0, NULL); }
+      lua_pop(L, 1);
+      luaL_buffinit(L, &lb);
+    }
+  }
+  for (size_t k = pos; k < len; k++)
+    if (s[k] == '\n') luaL_addchar(&lb, '\n');
+  vnt_buf_free(b);
+  luaL_pushresult(&lb);
+  size_t m;
+  const char *p = lua_tolstring(L, -1, &m);
+  if (m && fwrite(p, 1, m, f) != m) return luaL_fileresult(L, 0, NULL);
+  lua_pushinteger(L, (lua_Integer)len);
+  return 1;
+}
+
+static const luaL_Reg dict_methods[] = {
+  {"add", ld_add}, {"add_lines", ld_add_lines}, {"has", ld_has}, {NULL, NULL}
+};
+static const luaL_Reg dict_meta[] = {
+  {"__index", NULL}, {"__gc", ld_gc}, {"__close", ld_gc}, {"__len", ld_len}, {"__tostring", ld_tostring},
+  {NULL, NULL}
+};
+
+static const luaL_Reg words_funcs[] = {
+  {"dict", lv_dict}, {"words", lv_words}, {"write_words", lv_write_words}, {NULL, NULL}
+};
+
+void lv_open_words(lua_State *L) {
+  luaL_newmetatable(L, DICT_MT);
+  luaL_setfuncs(L, dict_meta, 0);
+  luaL_newlibtable(L, dict_methods);
+  luaL_setfuncs(L, dict_methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  luaL_setfuncs(L, words_funcs, 0);
+}

@@ -1,0 +1,61 @@
+--- vnt.lexicon: where the default word list lives, loaded once.
+--
+-- The default dictionary is Viet74K (MIT, from the npm package
+-- @vntk/dictionary), fetched by `make` into build/dict/ and installed into
+-- PREFIX/share/vnt/dict/.  VNT_DICT=PATH points at another word list (one
+-- word a line); VNT_DICT=none turns the dictionary off.
+-- @module vnt.lexicon
+local vnt = require "vnt"
+
+local io, os, debug = io, os, debug
+
+local M = {}
+
+local here = (debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$")) or "."
+
+--- Candidate paths of the default word list, most specific first.
+function M.paths()
+  local env = os.getenv("VNT_DICT")
+  if env and env ~= "" then return {env} end
+  return {
+    here .. "/../../../build/dict/Viet74K.txt",   -- the source tree: bindings/lua/vnt/
+    here .. "/../../../vnt/dict/Viet74K.txt",     -- installed: PREFIX/share/lua/5.4/vnt/
+  }
+end
+
+--- Load a word list (one word a line) into a new dictionary.
+-- Returns the dictionary, or nil and "path: reason".
+function M.load(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local text = f:read("a")
+  f:close()
+  local ok, pos = vnt.valid_utf8(text)
+  if not ok then return nil, ("%s: invalid UTF-8 at byte %d"):format(path, pos) end
+  local d = vnt.dict()
+  d:add_lines(text)
+  return d
+end
+
+local cached, tried, why
+
+--- The default dictionary, loaded on first use; nil and the reason when
+-- there is none (segmentation then keeps every syllable a word).
+function M.default()
+  if tried then return cached, why end
+  tried = true
+  if os.getenv("VNT_DICT") == "none" then
+    why = "VNT_DICT=none"
+    return nil, why
+  end
+  local reasons = {}
+  for _, p in ipairs(M.paths()) do
+    local d, err = M.load(p)
+    if d then cached = d return d end
+    reasons[#reasons + 1] = err
+  end
+  why = "no default dictionary (" .. table.concat(reasons, "; ") .. "); run make with npm available, or set VNT_DICT"
+  return nil, why
+end
+
+return M

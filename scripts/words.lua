@@ -1,0 +1,52 @@
+-- words: word segmentation, syllables of a word joined by '_' (the format wseg-eval reads)
+local vnt = require "vnt"
+local cli = require "vnt.cli"
+local lexicon = require "vnt.lexicon"
+
+local p = cli.parser("words",
+  "Segment Vietnamese text into words: one output line per input line, words\n" ..
+  "separated by spaces, the syllables of a word joined by '_'.\n" ..
+  "Method: forward and backward longest matching over the dictionary (fewer\n" ..
+  "words wins), capitalized runs joined as names, numbers written apart joined.")
+p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
+p:option("--dict", "Word list to use, one word a line (default: Viet74K, see README).")
+p:flag("--no-dict", "No dictionary: every syllable is a word.")
+p:flag("--no-names", "Do not join runs of capitalized syllables.")
+p:flag("--no-numbers", "Do not join numbers written apart (10 . 000).")
+local a = cli.parse(p, arg)
+if #a.files == 0 then a.files = {"-"} end
+
+local dict
+if a.no_dict then
+  dict = false
+elseif a.dict then
+  local err
+  dict, err = lexicon.load(a.dict)
+  if not dict then cli.die(err, 2) end
+else
+  local why
+  dict, why = lexicon.default()
+  if not dict then
+    io.stderr:write("vnt: words: ", why, "; every syllable is a word\n")
+    dict = false
+  end
+end
+local opts = {dict = dict, join_names = not a.no_names, join_numbers = not a.no_numbers}
+
+local out = io.stdout
+for _, path in ipairs(a.files) do
+  local f, name = cli.open(path)
+  if not f then
+    cli.warn(name)
+  else
+    local last
+    for block in cli.line_blocks(f, name) do
+      vnt.write_words(out, block, opts)
+      last = block
+    end
+    if last and last:byte(-1) ~= 10 then out:write("\n") end
+    if f ~= io.stdin then f:close() end
+  end
+end
+out:flush()
+os.exit(cli.status())

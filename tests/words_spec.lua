@@ -1,0 +1,155 @@
+local vnt = require "vnt"
+local helper = require "helper"
+
+describe("vnt.dict()", function()
+  it("starts empty and counts words, not their prefixes", function()
+    local d = vnt.dict()
+    assert.equal(0, #d)
+    assert.is_true(d:add("điện toán đám mây"))
+    assert.equal(1, #d)
+    assert.is_false(d:has("điện toán"))
+    assert.is_true(d:has("điện toán đám mây"))
+    assert.matches("^vnt.dict %(1 words%)$", tostring(d))
+  end)
+
+  it("matches any case, tone style, '_' or NFD spelling of an entry", function()
+    local d = vnt.dict { "hoà bình", "thủy điện", "khỏe_mạnh" }
+    for _, w in ipairs { "Hòa Bình", "HOÀ BÌNH", "hoà_bình", vnt.nfd("hòa bình"), "thuỷ điện", "KHOẺ MẠNH" } do
+      assert.is_true(d:has(w), w)
+    end
+    assert.is_false(d:has("hoà"))
+  end)
+
+  it("loads a word list, skipping entries that can never match", function()
+    local d = vnt.dict()
+    assert.equal(3, d:add_lines("chuyển đổi số\nA-đam\nao có bờ, sông có bến\nnhà 2 tầng\nkinh tế\nHà Nội\n\n"))
+    assert.is_true(d:has("Hà Nội"))
+    assert.is_false(d:has("A-đam"))
+    assert.is_false(d:add("một hai ba bốn năm sáu bảy tám chín"))   -- longer than 8 syllables
+  end)
+
+  it("rejects what is not a list of strings", function()
+    assert.has.error(function() vnt.dict { 1 } end, "vnt.dict: item 1 is number, not a string")
+    assert.has.error(function() vnt.dict():add("a\xff") end, "vnt.dict:add: invalid UTF-8 at byte 2")
+  end)
+end)
+
+describe("vnt.words()", function()
+  local d = vnt.dict { "chuyển đổi", "chuyển đổi số", "xu thế", "tất yếu", "điện toán", "đám mây",
+                       "điện toán đám mây", "học sinh", "sinh học", "học sinh học" }
+
+  it("takes the longest entries: điện toán đám mây, chuyển đổi số", function()
+    assert.same({ "Chuyển đổi số", "là", "xu thế", "tất yếu", "của", "điện toán đám mây" },
+      vnt.words("Chuyển đổi số là xu thế tất yếu của điện toán đám mây", { dict = d }))
+  end)
+
+  it("prefers the split with fewer words, then the backward one", function()
+    assert.same({ "học sinh học", "giỏi" }, vnt.words("học sinh học giỏi", { dict = d }))
+  end)
+
+  it("keeps every syllable apart without a dictionary", function()
+    assert.same({ "xu", "thế" }, vnt.words("xu thế", { dict = false }))
+  end)
+
+  it("joins capitalized syllables inside a sentence into a name", function()
+    assert.same({ "Bộ trưởng", "Nguyễn Mạnh Hùng", "nói" },
+      vnt.words("Bộ trưởng Nguyễn Mạnh Hùng nói", { dict = vnt.dict { "bộ trưởng" } }))
+    assert.same({ "Bộ trưởng", "Nguyễn", "Mạnh", "Hùng", "nói" },
+      vnt.words("Bộ trưởng Nguyễn Mạnh Hùng nói", { dict = vnt.dict { "bộ trưởng" }, join_names = false }))
+  end)
+
+  it("does not cut a dictionary word to make a name", function()
+    assert.same({ "Bộ", "Thông tin", "và", "Truyền thông" },
+      vnt.words("Bộ Thông tin và Truyền thông", { dict = vnt.dict { "thông tin", "truyền thông" } }))
+  end)
+
+  it("joins numbers written apart, and leaves other tokens whole", function()
+    assert.same({ "đạt", "10 . 000", "tỷ", ",", "tăng", "1 , 5", "lần", "(", "95%", ")" },
+      vnt.words("đạt 10 . 000 tỷ , tăng 1 , 5 lần (95%)", { dict = d }))
+    assert.same({ "10", ".", "000" }, vnt.words("10 . 000", { dict = d, join_numbers = false }))
+  end)
+
+  it("never joins across a line break", function()
+    assert.same({ "xu", "thế" }, vnt.words("xu\nthế", { dict = d }))
+  end)
+
+  it("uses the default dictionary when it is there", function()
+    local lexicon = require "vnt.lexicon"
+    local def = lexicon.default()
+    if not def then
+      pending("skipped: no default dictionary (" .. select(2, lexicon.default()) .. ")")
+      return
+    end
+    assert.is_true(#def > 60000)
+    assert.same({ "Chuyển đổi", "số", "quốc gia" }, vnt.words("Chuyển đổi số quốc gia"))
+  end)
+
+  it("rejects unknown options", function()
+    assert.has.error(function() vnt.words("x", { dcit = d }) end, "vnt.words: unknown option 'dcit'")
+  end)
+end)
+
+describe("vnt words (the script)", function()
+  it("writes the '_' format, one line per input line", function()
+    local path = os.tmpname()
+    helper.write(path, "chuyển đổi\nhợp tác xã kinh tế\n")
+    local out, err, code = helper.run { "words", path }
+    os.remove(path)
+    assert.equal(0, code)
+    if err:find("no default dictionary", 1, true) then
+      assert.equal("chuyển đổi\nhợp tác xã kinh tế\n", out)
+    else
+      assert.equal("chuyển_đổi\nhợp_tác_xã kinh_tế\n", out)
+    end
+  end)
+
+  it("takes a word list of the user's", function()
+    local list = os.tmpname()
+    helper.write(list, "xu thế\ntất yếu\n")
+    local out, _, code = helper.run({ "words", "--dict", list }, "Xu thế tất yếu")
+    os.remove(list)
+    assert.equal(0, code)
+    assert.equal("Xu_thế tất_yếu\n", out)
+    local _, err, code2 = helper.run({ "words", "--dict", "/no/such/list" }, "x")
+    assert.equal(2, code2)
+    assert.matches("/no/such/list: No such file or directory", err, 1, true)
+  end)
+end)
+
+describe("word segmentation on UD Vietnamese VTB (test split)", function()
+  local D = helper.shared .. "/data/ud-vtb"
+  local lexicon = require "vnt.lexicon"
+  if not helper.exists(D .. "/test.raw.txt") then
+    pending("skipped: " .. D .. " is absent")
+    return
+  end
+  if not lexicon.default() then
+    pending("skipped: no default dictionary")
+    return
+  end
+  it("scores word F1 above greedy dictionary matching (0.91)", function()
+    local function spans(line)
+      local t, pos = {}, 0
+      for w in line:gmatch("%S+") do
+        local n = select(2, w:gsub("[^_]+", ""))
+        t[pos .. ":" .. (pos + n)] = true
+        pos = pos + n
+      end
+      return t
+    end
+    local gold = io.lines(D .. "/test.gold.txt")
+    local tp, np, ng = 0, 0, 0
+    for raw in io.lines(D .. "/test.raw.txt") do
+      local g = spans(gold())
+      local pred = {}
+      for _, w in ipairs(vnt.words(raw)) do pred[#pred + 1] = (w:gsub(" ", "_")) end
+      local p = spans(table.concat(pred, " "))
+      for k in pairs(p) do np = np + 1; if g[k] then tp = tp + 1 end end
+      for _ in pairs(g) do ng = ng + 1 end
+    end
+    local P, R = tp / np, tp / ng
+    local F = 2 * P * R / (P + R)
+    print(("\n# UD VTB test, default dictionary: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
+    assert.is_true(F > 0.915)
+  end)
+end)
