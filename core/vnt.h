@@ -196,6 +196,10 @@ int vnt_dict_add(vnt_dict *d, const char *w, size_t len);
  * with digits or ASCII punctuation are skipped.  *added: new words. */
 int vnt_dict_add_lines(vnt_dict *d, const char *s, size_t len, size_t *added);
 int vnt_dict_has(vnt_dict *d, const char *w, size_t len);   /* 1 or 0 */
+/* From now on, skip two-syllable entries that the Vietnamese treebank
+ * writes as two words: two function syllables (sau đó, có một, cho biết)
+ * or a verb and a directional complement (đưa ra, trở về). */
+void vnt_dict_split_free(vnt_dict *d, int on);
 size_t vnt_dict_size(const vnt_dict *d);                     /* words */
 
 typedef struct vnt_words_opts {

@@ -32,6 +32,7 @@ typedef struct slot {
 } slot;
 
 struct vnt_dict {
+  int split_free;    /* vnt_dict_split_free */
   slot *slots;
   size_t cap, used, words;
   vnt_buf arena;
@@ -72,6 +73,39 @@ void vnt_dict_free(vnt_dict *d) {
 }
 
 size_t vnt_dict_size(const vnt_dict *d) { return d->words; }
+
+void vnt_dict_split_free(vnt_dict *d, int on) { d->split_free = on; }
+
+/* Function syllables: prepositions, conjunctions, the copula, quantifiers,
+ * demonstratives, aspect and modal words, negation, and speech verbs.  Two
+ * of them side by side make a free combination, not a word, in the
+ * convention of the Vietnamese treebank (sau đó, có một, không phải, cho
+ * biết); so does a verb with a directional complement (đưa ra, trở về).
+ * Pronoun compounds (chúng tôi, anh em) stay words. */
+static const char *const function_syl[] = {
+  "ba", "biết", "bảo", "bằng", "bị", "cho", "chưa", "chẳng", "chỉ", "các", "có", "còn", "cũng", "của",
+  "do", "dưới", "hai", "hay", "hoặc", "hỏi", "khi", "không", "kia", "là", "lúc", "lắm", "lại", "lên",
+  "mà", "mọi", "mỗi", "một", "mới", "như", "nhiều", "nhất", "nhưng", "những", "nay", "nào", "này", "nên",
+  "nói", "nếu", "qua", "quá", "ra", "rất", "rằng", "sau", "sẽ", "thì", "theo", "thấy", "thế", "trong",
+  "trên", "trước", "tại", "tới", "từ", "vào", "vì", "vẫn", "vậy", "vừa", "với", "về", "xuống", "ít",
+  "đang", "đây", "đã", "đó", "được", "đến", "ấy", "ở", "ngoài", "phải", NULL
+};
+static const char *const directional_syl[] = {"ra", "vào", "về", "qua", "lại", "lên", "xuống", NULL};
+
+static int in_set(const char *const *set, const char *k, size_t n) {
+  for (int i = 0; set[i]; i++)
+    if (strlen(set[i]) == n && memcmp(set[i], k, n) == 0) return 1;
+  return 0;
+}
+
+/* Is the normalized 2-syllable key k[0..a) " " k[a+1..n) a free combination? */
+static int free_combination(const char *k, size_t a, size_t n) {
+  const char *b = k + a + 1;
+  size_t nb = n - a - 1;
+  int fa = in_set(function_syl, k, a), fb = in_set(function_syl, b, nb);
+  if (fa && fb) return 1;
+  return !fa && in_set(directional_syl, b, nb);
+}
 
 static slot *find(const vnt_dict *d, const char *k, size_t n, uint64_t h) {
   size_t mask = d->cap - 1, i = (size_t)h & mask;
@@ -164,6 +198,10 @@ int vnt_dict_add(vnt_dict *d, const char *w, size_t len) {
   if (key == NULL) return VNT_ENOMEM;
   memcpy(key, k->data, k->len);
   int rc = VNT_OK;
+  if (d->split_free && nsyl == 2 && free_combination(key, ends[0], ends[1])) {
+    if (key != stackkey) free(key);
+    return VNT_SAME;
+  }
   for (size_t p = 0; p + 1 < nsyl && rc == VNT_OK; p++) rc = put(d, key, ends[p], F_PREFIX);
   for (size_t p = 0; p + 1 < nsyl && rc == VNT_OK; p++)   /* after the space that ends syllable p */
     rc = put(d, key + ends[p] + 1, ends[nsyl - 1] - ends[p] - 1, F_SUFFIX);

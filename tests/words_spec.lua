@@ -127,7 +127,7 @@ describe("word segmentation on UD Vietnamese VTB (test split)", function()
     pending("skipped: no default dictionary")
     return
   end
-  it("scores word F1 above greedy dictionary matching (0.91)", function()
+  it("scores word F1 above greedy dictionary matching (0.91) and its own 0.93", function()
     local function spans(line)
       local t, pos = {}, 0
       for w in line:gmatch("%S+") do
@@ -150,6 +150,6 @@ describe("word segmentation on UD Vietnamese VTB (test split)", function()
     local P, R = tp / np, tp / ng
     local F = 2 * P * R / (P + R)
     print(("\n# UD VTB test, default dictionary: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
-    assert.is_true(F > 0.915)
+    assert.is_true(F > 0.93)
   end)
 end)

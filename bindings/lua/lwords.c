@@ -66,13 +66,24 @@ static int ld_add(lua_State *L) {
   return 1;
 }
 
-/* d:add_lines(text) -> number of new words: a word list, one a line */
+/* d:add_lines(text [, {split_free = false}]) -> number of new words: a
+ * word list, one a line; split_free skips the free combinations that the
+ * treebank splits (see vnt_dict_split_free) */
 static int ld_add_lines(lua_State *L) {
   ldict *ld = check_dict(L, 1);
   const char *s;
   size_t len, added = 0;
   check_text(L, 2, "dict:add_lines", &s, &len);
+  int split = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    static const char *const keys[] = {"split_free", NULL};
+    luaL_checktype(L, 3, LUA_TTABLE);
+    check_keys(L, 3, "dict:add_lines", keys);
+    split = opt_bool(L, 3, "dict:add_lines", "split_free");
+  }
+  vnt_dict_split_free(ld->d, split);
   int rc = vnt_dict_add_lines(ld->d, s, len, &added);
+  vnt_dict_split_free(ld->d, 0);
   if (rc < 0) return lv_fail(L, "dict:add_lines", rc, 0);
   lua_pushinteger(L, (lua_Integer)added);
   return 1;
@@ -178,7 +189,7 @@ static int lv_write_words(lua_State *L) {
     for (size_t k = pos; k < w[i].start; k++) nl += s[k] == '\n';
     for (size_t k = 0; k < nl; k++) luaL_addchar(&lb, '\n');
     if (nl) line_open = 0;
-    if (line_open) luaL_addchar(&lb, ' ');
+    if (line_open && w[i].start > pos) luaL_addchar(&lb, ' ');   /* no blank in the text (TP.): none here */
     for (size_t k = w[i].start; k < w[i].end; k++) {   /* blanks inside a word become '_' */
       char c = s[k];
       if (c == ' ' || c == '\t') {

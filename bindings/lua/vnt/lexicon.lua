@@ -23,9 +23,11 @@ function M.paths()
   }
 end
 
---- Load a word list (one word a line) into a new dictionary.
+--- Load a word list (one word a line) into a new dictionary; with
+-- opts.split_free, two-syllable free combinations are left out (see
+-- vnt_dict_split_free; the default dictionary is loaded that way).
 -- Returns the dictionary, or nil and "path: reason".
-function M.load(path)
+function M.load(path, opts)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
   local text = f:read("a")
@@ -33,7 +35,7 @@ function M.load(path)
   local ok, pos = vnt.valid_utf8(text)
   if not ok then return nil, ("%s: invalid UTF-8 at byte %d"):format(path, pos) end
   local d = vnt.dict()
-  d:add_lines(text)
+  d:add_lines(text, opts)
   return d
 end
 
@@ -50,7 +52,7 @@ function M.default()
   end
   local reasons = {}
   for _, p in ipairs(M.paths()) do
-    local d, err = M.load(p)
+    local d, err = M.load(p, {split_free = true})
     if d then cached = d return d end
     reasons[#reasons + 1] = err
   end
