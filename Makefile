@@ -3,7 +3,8 @@
 #   make deps         install missing Debian packages (as root), or name them
 #   make demo         deps, build, and run the main job on examples/
 #   make test         C tests + busted specs, then the same under ASan+UBSan
-#   make eval         quality against ../shared/gold-dev (skipped without it)
+#   make eval         quality against ../shared/gold-dev and UD VTB (skipped without them)
+#   make model        train a word segmentation model on UD VTB into build/models/
 #   make bench        benchmarks against baselines measured in the same run
 #   make install PREFIX=/usr/local
 #   make clean
@@ -37,7 +38,7 @@ LIBS     = -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse unicode-data bzip2 pkg-config
 
-.PHONY: all deps dict demo test eval bench install uninstall clean
+.PHONY: all deps dict demo model test eval bench install uninstall clean
 all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt dict
 
 $(B):
@@ -101,6 +102,13 @@ test: all
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
 	@$(MAKE) --no-print-directory build/test_core
 	@sh tests/run.sh
+
+# A word segmentation model trained on UD Vietnamese VTB (train + dev) at the
+# user's side; it is never committed.  Use: ./vnt words --model build/models/vtb.wmodel
+VTB ?= ../shared/data/ud-vtb
+model: all
+	@mkdir -p build/models
+	./vnt train-words -o build/models/vtb.wmodel $(VTB)/vi_vtb-ud-train.conllu $(VTB)/vi_vtb-ud-dev.conllu
 
 # ---- quality against ../shared/gold-dev ----------------------------------------
 eval: all

@@ -202,9 +202,25 @@ int vnt_dict_has(vnt_dict *d, const char *w, size_t len);   /* 1 or 0 */
 void vnt_dict_split_free(vnt_dict *d, int on);
 size_t vnt_dict_size(const vnt_dict *d);                     /* words */
 
+/* A gap model: an averaged perceptron that joins or splits each gap between
+ * two syllables, with the dictionary's matches among its features. */
+typedef struct vnt_wmodel vnt_wmodel;
+vnt_wmodel *vnt_wmodel_new(void);
+void vnt_wmodel_free(vnt_wmodel *m);
+size_t vnt_wmodel_size(const vnt_wmodel *m);   /* features */
+/* Train on gold text in the '_' format (words separated by blanks, the
+ * syllables of a word joined by '_'), `epochs` passes; d may be NULL.
+ * *ngaps: the gaps learned from.  Train once, on a new model. */
+int vnt_wmodel_train(vnt_wmodel *m, const vnt_dict *d, const char *gold, size_t len, int epochs, size_t *ngaps);
+/* Save as text ("vnt-wmodel 1 N", then "hash weight" lines) / load it back;
+ * a bad file gives VNT_EINVAL and the line in *err_line. */
+int vnt_wmodel_save(const vnt_wmodel *m, vnt_buf *out);
+int vnt_wmodel_load(vnt_wmodel *m, const char *s, size_t len, size_t *err_line);
+
 typedef struct vnt_words_opts {
-  int join_names;     /* capitalized syllables inside a sentence form one word */
+  int join_names;     /* capitalized syllables inside a sentence form one word (without a model) */
   int join_numbers;   /* 10 . 000 and 1 , 5 written apart form one word */
+  const vnt_wmodel *model;   /* NULL: the dictionary's bidirectional matching decides */
 } vnt_words_opts;
 
 /* Segment s into words, appending one vnt_span per word (a run of syllables,

@@ -13,6 +13,7 @@
  * words wins, then the one with fewer single syllables, then the backward
  * one.  Then runs of capitalized syllables inside a sentence become one word
  * (names: Nguyễn Mạnh Hùng), and numbers written apart (10 . 000) are joined. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,14 +276,16 @@ static inline uint32_t lookup(const vnt_dict *d, const syl *y, size_t a, size_t 
 }
 
 /* Segment syllables [0, n) of a run: forward and backward longest
- * matching, the split with fewer words wins, then the one with fewer single
- * syllables, then the backward one.  bw[i] = 1 where a word starts at i.
+ * matching.  fw[i] / bw[i] = 1 where the forward / backward pass starts a
+ * word at i.  Returns 1 when the forward split is the better one (fewer
+ * words, then fewer single syllables; ties go to the backward one).
  * pf[i] caches the flags of the pair [i, i + 2), which both passes ask. */
-static void mm(const vnt_dict *d, const syl *y, size_t n, const char *keys,
-               unsigned char *fw, unsigned char *bw, unsigned char *pf) {
+static int mm(const vnt_dict *d, const syl *y, size_t n, const char *keys,
+              unsigned char *fw, unsigned char *bw, unsigned char *pf) {
   memset(fw, 0, n);
   memset(bw, 0, n);
-  for (size_t i = 0; i + 1 < n; i++) pf[i] = (unsigned char)lookup(d, y, i, i + 2, keys);
+  for (size_t i = 0; i + 1 < n; i++) pf[i] = d ? (unsigned char)lookup(d, y, i, i + 2, keys) : 0;
+  if (d == NULL) { memset(fw, 1, n); memset(bw, 1, n); return 0; }
   size_t nf = 0, nb = 0, sf = 0, sb = 0;
   for (size_t i = 0; i < n;) {   /* forward */
     size_t best = 1;
@@ -308,12 +311,182 @@ static void mm(const vnt_dict *d, const syl *y, size_t n, const char *keys,
     if (best == 1) sb++;
     e -= best;
   }
-  if (nf < nb || (nf == nb && sf < sb)) memcpy(bw, fw, n);   /* bw holds the choice */
+  return nf < nb || (nf == nb && sf < sb);
 }
 
-int vnt_words(const vnt_dict *d, const char *str, size_t len, const vnt_words_opts *o, vnt_buf *out) {
+/* ---- the gap model: an averaged perceptron over the gaps of a run ---------------
+ * Each gap between two syllables is joined or split by the sign of a sum
+ * of feature weights.  Features: the syllables around the gap (1, 2 and 3
+ * at a time), capitalization, what the dictionary says (pair entry, prefix,
+ * suffix, the forward and backward matches), and the decision at the gap
+ * before.  Features are 64-bit hashes; weights live in an open-addressing
+ * table.  Trained by vnt_wmodel_train from text in the '_' format. */
+
+typedef struct wslot {
+  uint64_t h;     /* 0: empty */
+  float w;        /* weight (averaged once training is over) */
+  double acc;     /* training: sum of time * update, for the average */
+} wslot;
+
+struct vnt_wmodel {
+  wslot *t;
+  size_t cap, used;
+  double time;    /* training: updates so far */
+};
+
+vnt_wmodel *vnt_wmodel_new(void) {
+  vnt_wmodel *m = calloc(1, sizeof *m);
+  if (m == NULL) return NULL;
+  m->cap = 1 << 12;
+  m->t = calloc(m->cap, sizeof *m->t);
+  if (m->t == NULL) { free(m); return NULL; }
+  return m;
+}
+
+void vnt_wmodel_free(vnt_wmodel *m) {
+  if (m == NULL) return;
+  free(m->t);
+  free(m);
+}
+
+size_t vnt_wmodel_size(const vnt_wmodel *m) { return m->used; }
+
+static wslot *wfind(const vnt_wmodel *m, uint64_t h) {
+  size_t mask = m->cap - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+  while (m->t[i].h && m->t[i].h != h) i = (i + 1) & mask;
+  return &m->t[i];
+}
+
+static wslot *wput(vnt_wmodel *m, uint64_t h) {
+  if ((m->used + 1) * 2 > m->cap) {
+    size_t cap = m->cap * 2;
+    wslot *nt = calloc(cap, sizeof *nt);
+    if (nt == NULL) return NULL;
+    wslot *old = m->t;
+    size_t oc = m->cap;
+    m->t = nt;
+    m->cap = cap;
+    for (size_t i = 0; i < oc; i++)
+      if (old[i].h) *wfind(m, old[i].h) = old[i];
+    free(old);
+  }
+  wslot *w = wfind(m, h);
+  if (w->h == 0) { w->h = h; w->w = 0; w->acc = 0; m->used++; }
+  return w;
+}
+
+#define NBASE 18           /* features gap_features gives */
+#define NFEAT (NBASE + 2)  /* and the two on the previous decision */
+
+static uint64_t fhash(unsigned tmpl, const char *a, size_t na, const char *b, size_t nb, const char *c, size_t nc) {
+  uint64_t h = UINT64_C(0xCBF29CE484222325) ^ ((uint64_t)tmpl * UINT64_C(0x9E3779B97F4A7C15));
+  const char *parts[3] = {a, b, c};
+  size_t lens[3] = {na, nb, nc};
+  for (int p = 0; p < 3; p++) {
+    for (size_t i = 0; i < lens[p]; i++) { h ^= (unsigned char)parts[p][i]; h *= UINT64_C(0x100000001B3); }
+    h ^= 0xFF;   /* separator */
+    h *= UINT64_C(0x100000001B3);
+  }
+  h ^= h >> 31;
+  h *= UINT64_C(0x7FB5D329728EA185);
+  h ^= h >> 27;
+  return h ? h : 1;
+}
+
+/* The features of the gap before syllable g (1 <= g < n), all but the one
+ * on the previous decision (added by the decoder).  Returns their number. */
+static size_t gap_features(const vnt_dict *d, const syl *Y, size_t n, size_t g, const char *keys, const unsigned char *fw,
+                           const unsigned char *bw, const unsigned char *pf, int sent_start, uint64_t *f) {
+  static const char BOS[] = "<s>", EOS[] = "</s>";
+  const char *L = keys + Y[g - 1].kstart, *R = keys + Y[g].kstart;
+  size_t nL = Y[g - 1].klen, nR = Y[g].klen;
+  const char *LL = g >= 2 ? keys + Y[g - 2].kstart : BOS, *RR = g + 1 < n ? keys + Y[g + 1].kstart : EOS;
+  size_t nLL = g >= 2 ? Y[g - 2].klen : 3, nRR = g + 1 < n ? Y[g + 1].klen : 4;
+  char shape[8];
+  shape[0] = (char)('0' + Y[g - 1].cap);
+  shape[1] = (char)('0' + Y[g].cap);
+  shape[2] = (char)('0' + (sent_start && g == 1));
+  shape[3] = (char)('0' + (pf[g - 1] & 7));
+  shape[4] = (char)('0' + (fw[g] ? 0 : 1));   /* forward match joins here */
+  shape[5] = (char)('0' + (bw[g] ? 0 : 1));   /* backward match joins here */
+  shape[6] = (char)('0' + (g + 1 < n ? (pf[g] & 7) : 8));
+  shape[7] = (char)('0' + (g >= 2 ? (pf[g - 2] & 7) : 8));
+  size_t k = 0;
+  f[k++] = fhash(0, "", 0, "", 0, "", 0);
+  f[k++] = fhash(1, L, nL, "", 0, "", 0);
+  f[k++] = fhash(2, R, nR, "", 0, "", 0);
+  f[k++] = fhash(3, L, nL, R, nR, "", 0);
+  f[k++] = fhash(4, LL, nLL, L, nL, "", 0);
+  f[k++] = fhash(5, R, nR, RR, nRR, "", 0);
+  f[k++] = fhash(6, LL, nLL, L, nL, R, nR);
+  f[k++] = fhash(7, L, nL, R, nR, RR, nRR);
+  f[k++] = fhash(8, shape, 3, "", 0, "", 0);
+  f[k++] = fhash(9, shape + 3, 3, "", 0, "", 0);
+  f[k++] = fhash(10, shape, 8, "", 0, "", 0);
+  f[k++] = fhash(11, L, nL, shape + 3, 3, "", 0);
+  f[k++] = fhash(12, R, nR, shape + 3, 3, "", 0);
+  f[k++] = fhash(13, L, nL, R, nR, shape + 3, 3);
+  f[k++] = fhash(14, shape + 6, 2, shape + 3, 1, "", 0);
+  /* is either side a function syllable (prepositions, conjunctions, ...)? */
+  char fs[2] = {(char)('0' + in_set(function_syl, L, nL)), (char)('0' + in_set(function_syl, R, nR))};
+  f[k++] = fhash(19, fs, 2, shape + 3, 3, "", 0);
+  /* the span of the forward and backward words around the gap (0: they split here) */
+  size_t a = g, b = g;
+  while (a > 0 && !fw[a]) a--;
+  while (b < n && (b == g || !fw[b])) b++;
+  size_t a2 = g, b2 = g;
+  while (a2 > 0 && !bw[a2]) a2--;
+  while (b2 < n && (b2 == g || !bw[b2])) b2++;
+  char spans[2] = {(char)('0' + (fw[g] ? 0 : (b - a > 5 ? 5 : b - a))), (char)('0' + (bw[g] ? 0 : (b2 - a2 > 5 ? 5 : b2 - a2)))};
+  f[k++] = fhash(21, spans, 2, shape, 2, "", 0);
+  /* rimes: a syllable without its first letter, for unseen names and loans */
+  f[k++] = fhash(22, L + (nL > 1), nL - (nL > 1), R + (nR > 1), nR - (nR > 1), shape, 2);
+  return k;
+}
+
+static float score(const vnt_wmodel *m, const uint64_t *f, size_t nf) {
+  float s = 0;
+  for (size_t i = 0; i < nf; i++) {
+    const wslot *w = wfind(m, f[i]);
+    if (w->h) s += w->w;
+  }
+  return s;
+}
+
+/* Decide the gaps of a run with the model: bw[g] = 1 where a word starts. */
+static void model_decide(const vnt_wmodel *m, const vnt_dict *d, const syl *Y, size_t n, const char *keys, unsigned char *fw,
+                         unsigned char *bw, const unsigned char *pf, int sent_start, unsigned char *out) {
+  uint64_t f[NFEAT];
+  out[0] = 1;
+  int prev_join = 0;
+  for (size_t g = 1; g < n; g++) {
+    size_t nf = gap_features(d, Y, n, g, keys, fw, bw, pf, sent_start, f);
+    char pj = (char)('0' + prev_join);
+    f[nf++] = fhash(15, &pj, 1, "", 0, "", 0);
+    uint64_t lk = fhash(0, keys + Y[g - 1].kstart, Y[g - 1].klen, "", 0, "", 0);
+    f[nf++] = fhash(16, &pj, 1, (const char *)&lk, sizeof lk, "", 0);
+    int join = score(m, f, nf) > 0;
+    out[g] = (unsigned char)!join;
+    prev_join = join;
+  }
+}
+
+/* Digits only (10, 2021): a number that can be part of a word. */
+static int plain_number(const unsigned char *s, vnt_span t) {
+  for (size_t k = t.start; k < t.end; k++)
+    if (s[k] < '0' || s[k] > '9') return 0;
+  return 1;
+}
+
+typedef struct trainer trainer;
+static int train_run(trainer *tr, const syl *Y, size_t n, const char *keys, const unsigned char *fw,
+                     const unsigned char *bw, const unsigned char *pf, int sent_start);
+
+static int segment(const vnt_dict *d, const char *str, size_t len, const vnt_words_opts *o, vnt_buf *out,
+                   trainer *tr) {
   const unsigned char *s = (const unsigned char *)str;
   int join_names = o ? o->join_names : 1, join_numbers = o ? o->join_numbers : 1;
+  const vnt_wmodel *model = o ? o->model : NULL;
   vnt_buf toks = VNT_BUF_INIT, keys = VNT_BUF_INIT, ys = VNT_BUF_INIT, cuts = VNT_BUF_INIT;
   int rc = VNT_OK;
   /* 1. tokens */
@@ -329,7 +502,13 @@ int vnt_words(const vnt_dict *d, const char *str, size_t len, const vnt_words_op
   int sent_start = 1;
   while (i < nt) {
     /* a run of word tokens separated only by blanks on one line */
-    if (T[i].kind != VNT_TOK_WORD || d == NULL) {
+    /* with a model, a plain number joins the run (10 triệu is one word in
+     * the treebank); the model decides, under the key "<n>" */
+    int num_ok = (model != NULL || tr != NULL);
+#define IN_RUN(t) ((t).kind == VNT_TOK_WORD || (num_ok && (t).kind == VNT_TOK_NUMBER && plain_number(s, (t))))
+    int starts_run = IN_RUN(T[i]) && !(T[i].kind == VNT_TOK_NUMBER && join_numbers && i + 2 < nt &&
+                                      T[i + 1].kind == VNT_TOK_PUNCT && T[i + 2].kind == VNT_TOK_NUMBER);
+    if (!starts_run || d == NULL) {
       vnt_span w = T[i];
       /* numbers written apart: 10 . 000, 1 , 5 */
       if (join_numbers && T[i].kind == VNT_TOK_NUMBER) {
@@ -351,7 +530,7 @@ int vnt_words(const vnt_dict *d, const char *str, size_t len, const vnt_words_op
     }
     if (i == 0 || memchr(s + T[i - 1].end, '\n', T[i].start - T[i - 1].end)) sent_start = 1;
     size_t j = i + 1;
-    while (j < nt && T[j].kind == VNT_TOK_WORD && memchr(s + T[j - 1].end, '\n', T[j].start - T[j - 1].end) == NULL)
+    while (j < nt && IN_RUN(T[j]) && memchr(s + T[j - 1].end, '\n', T[j].start - T[j - 1].end) == NULL)
       j++;
     size_t n = j - i;
     vnt_buf_reset(&keys);
@@ -362,16 +541,30 @@ int vnt_words(const vnt_dict *d, const char *str, size_t len, const vnt_words_op
       y.end = T[k].end;
       if (k > i && vnt_buf_append(&keys, " ", 1) != VNT_OK) { rc = VNT_ENOMEM; goto done; }
       y.kstart = keys.len;
-      if ((rc = syllable_key(str + y.start, y.end - y.start, &keys)) < 0) goto done;
+      if (T[k].kind == VNT_TOK_NUMBER) {
+        if (vnt_buf_append(&keys, "<n>", 3) != VNT_OK) { rc = VNT_ENOMEM; goto done; }
+      } else if ((rc = syllable_key(str + y.start, y.end - y.start, &keys)) < 0) {
+        goto done;
+      }
       y.klen = keys.len - y.kstart;
       y.cap = is_cap(str + y.start, y.end - y.start);
       if (vnt_buf_append(&ys, &y, sizeof y) != VNT_OK) { rc = VNT_ENOMEM; goto done; }
     }
-    if (vnt_buf_reserve(&cuts, 3 * n) != VNT_OK) { rc = VNT_ENOMEM; goto done; }
-    unsigned char *fw = (unsigned char *)cuts.data, *bw = fw + n, *pf = bw + n;
+    if (vnt_buf_reserve(&cuts, 4 * n) != VNT_OK) { rc = VNT_ENOMEM; goto done; }
+    unsigned char *fw = (unsigned char *)cuts.data, *bw = fw + n, *pf = bw + n, *cut = pf + n;
     const syl *Y = (const syl *)(void *)ys.data;
-    mm(d, Y, n, keys.data, fw, bw, pf);
-    if (join_names) {   /* capitalized runs inside a sentence are names */
+    int fwd = mm(d, Y, n, keys.data, fw, bw, pf);
+    if (tr) {   /* training: learn from the gaps of this run, then go on */
+      rc = train_run(tr, Y, n, keys.data, fw, bw, pf, sent_start);
+      if (rc < 0) goto done;
+    }
+    if (model) {
+      model_decide(model, d, Y, n, keys.data, fw, bw, pf, sent_start, cut);
+      memcpy(bw, cut, n);
+    } else if (fwd) {
+      memcpy(bw, fw, n);
+    }
+    if (join_names && !model) {   /* capitalized runs inside a sentence are names */
       size_t a = sent_start ? 1 : 0;
       while (a < n) {
         if (!Y[a].cap) { a++; continue; }
@@ -402,4 +595,158 @@ done:
   vnt_buf_free(&ys);
   vnt_buf_free(&cuts);
   return rc;
+}
+
+int vnt_words(const vnt_dict *d, const char *s, size_t len, const vnt_words_opts *o, vnt_buf *out) {
+  return segment(d, s, len, o, out, NULL);
+}
+
+/* ---- training ------------------------------------------------------------------ */
+
+struct trainer {
+  const vnt_dict *d;
+  const char *raw;        /* the text with '_' turned into ' ' */
+  const unsigned char *joined;   /* joined[i]: the byte i of raw was a '_' */
+  vnt_buf feats;          /* uint64 features of every gap, NFEAT - 2 slots each */
+  vnt_buf labels;         /* per gap: 1 join, 0 split; 2 starts a run */
+  vnt_buf prevkeys;       /* per gap: the left syllable's key hash, for feature 16 */
+};
+
+static int train_run(trainer *tr, const syl *Y, size_t n, const char *keys, const unsigned char *fw,
+                     const unsigned char *bw, const unsigned char *pf, int sent_start) {
+  for (size_t g = 1; g < n; g++) {
+    uint64_t f[NFEAT] = {0};
+    if (gap_features(tr->d, Y, n, g, keys, fw, bw, pf, sent_start, f) != NBASE) return VNT_EINVAL;
+    /* joined in the gold when a '_' stood between the two syllables */
+    int join = 0;
+    for (size_t k = Y[g - 1].end; k < Y[g].start; k++) join |= tr->joined[k];
+    unsigned char lab = (unsigned char)(join | (g == 1 ? 2 : 0));
+    uint64_t lk = fhash(0, keys + Y[g - 1].kstart, Y[g - 1].klen, "", 0, "", 0);
+    if (vnt_buf_append(&tr->feats, f, sizeof f) != VNT_OK || vnt_buf_append(&tr->labels, &lab, 1) != VNT_OK ||
+        vnt_buf_append(&tr->prevkeys, &lk, sizeof lk) != VNT_OK)
+      return VNT_ENOMEM;
+  }
+  return VNT_OK;
+}
+
+static int update(vnt_wmodel *m, const uint64_t *f, size_t nf, int y) {
+  for (size_t i = 0; i < nf; i++) {
+    wslot *w = wput(m, f[i]);
+    if (w == NULL) return VNT_ENOMEM;
+    w->w += (float)y;
+    w->acc += m->time * y;
+  }
+  return VNT_OK;
+}
+
+int vnt_wmodel_train(vnt_wmodel *m, const vnt_dict *d, const char *gold, size_t len, int epochs, size_t *ngaps) {
+  if (epochs < 1 || epochs > 1000) return VNT_EINVAL;
+  trainer tr;
+  vnt_buf raw = VNT_BUF_INIT, joined = VNT_BUF_INIT, out = VNT_BUF_INIT;
+  vnt_buf_init(&tr.feats);
+  vnt_buf_init(&tr.labels);
+  vnt_buf_init(&tr.prevkeys);
+  int rc = VNT_OK;
+  if (vnt_buf_reserve(&raw, len + 1) != VNT_OK || vnt_buf_reserve(&joined, len + 1) != VNT_OK) { rc = VNT_ENOMEM; goto done; }
+  for (size_t i = 0; i < len; i++) {
+    raw.data[i] = gold[i] == '_' ? ' ' : gold[i];
+    joined.data[i] = gold[i] == '_';
+  }
+  raw.len = joined.len = len;
+  tr.raw = raw.data;
+  tr.d = d;
+  tr.joined = (const unsigned char *)joined.data;
+  vnt_words_opts o = {0, 0, NULL};
+  if ((rc = segment(d, raw.data, len, &o, &out, &tr)) < 0) goto done;
+  size_t G = tr.labels.len;
+  const uint64_t *F = (const uint64_t *)(const void *)tr.feats.data;
+  const unsigned char *Lb = (const unsigned char *)tr.labels.data;
+  const uint64_t *PK = (const uint64_t *)(const void *)tr.prevkeys.data;
+  for (int e = 0; e < epochs; e++) {
+    int prev_join = 0;
+    for (size_t g = 0; g < G; g++) {
+      uint64_t f[NFEAT];
+      memcpy(f, F + g * NFEAT, sizeof f);
+      size_t nf = NBASE;
+      if (Lb[g] & 2) prev_join = 0;
+      char pj = (char)('0' + prev_join);
+      f[nf++] = fhash(15, &pj, 1, "", 0, "", 0);
+      /* feature 16 hashes the previous decision with the left key: rebuild it from the key's hash */
+      f[nf++] = fhash(16, &pj, 1, (const char *)&PK[g], sizeof PK[g], "", 0);
+      int gold_join = Lb[g] & 1;
+      int pred = score(m, f, nf) > 0;
+      m->time += 1;
+      if (pred != gold_join && (rc = update(m, f, nf, gold_join ? 1 : -1)) < 0) goto done;
+      prev_join = pred;   /* train as the decoder runs: on its own previous decision */
+    }
+  }
+  /* average: w - acc / time */
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->t[i].h) m->t[i].w = (float)(m->t[i].w - m->t[i].acc / m->time);
+  if (ngaps) *ngaps = G;
+done:
+  vnt_buf_free(&raw);
+  vnt_buf_free(&joined);
+  vnt_buf_free(&out);
+  vnt_buf_free(&tr.feats);
+  vnt_buf_free(&tr.labels);
+  vnt_buf_free(&tr.prevkeys);
+  return rc;
+}
+
+/* The model as text: "vnt-wmodel 1 N" then N lines "hash weight", sorted. */
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+int vnt_wmodel_save(const vnt_wmodel *m, vnt_buf *out) {
+  size_t n = 0;
+  uint64_t *hs = malloc((m->used + 1) * sizeof *hs);
+  if (hs == NULL) return VNT_ENOMEM;
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->t[i].h && m->t[i].w != 0) hs[n++] = m->t[i].h;
+  qsort(hs, n, sizeof *hs, cmp_u64);
+  char line[64];
+  int k = snprintf(line, sizeof line, "vnt-wmodel 1 %zu\n", n);
+  int rc = vnt_buf_append(out, line, (size_t)k);
+  for (size_t i = 0; i < n && rc == VNT_OK; i++) {
+    k = snprintf(line, sizeof line, "%016llx %.6g\n", (unsigned long long)hs[i], (double)wfind(m, hs[i])->w);
+    rc = vnt_buf_append(out, line, (size_t)k);
+  }
+  free(hs);
+  return rc;
+}
+
+int vnt_wmodel_load(vnt_wmodel *m, const char *s, size_t len, size_t *err_line) {
+  size_t i = 0, line = 1, n = 0;
+  char buf[80];
+  const char *nl = memchr(s, '\n', len);
+  size_t e = nl ? (size_t)(nl - s) : len;
+  if (e >= sizeof buf) { *err_line = 1; return VNT_EINVAL; }
+  memcpy(buf, s, e);
+  buf[e] = '\0';
+  unsigned long long count;
+  if (sscanf(buf, "vnt-wmodel 1 %llu", &count) != 1) { *err_line = 1; return VNT_EINVAL; }
+  i = e + 1;
+  while (i < len) {
+    line++;
+    nl = memchr(s + i, '\n', len - i);
+    e = nl ? (size_t)(nl - s) : len;
+    if (e - i >= sizeof buf) { *err_line = line; return VNT_EINVAL; }
+    memcpy(buf, s + i, e - i);
+    buf[e - i] = '\0';
+    unsigned long long h;
+    float w;
+    if (buf[0] != '\0') {
+      if (sscanf(buf, "%16llx %g", &h, &w) != 2 || h == 0) { *err_line = line; return VNT_EINVAL; }
+      wslot *ws = wput(m, (uint64_t)h);
+      if (ws == NULL) return VNT_ENOMEM;
+      ws->w = w;
+      n++;
+    }
+    i = e + 1;
+  }
+  if (n != count) { *err_line = line; return VNT_EINVAL; }
+  return VNT_OK;
 }

@@ -11,6 +11,7 @@ local p = cli.parser("words",
 p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
 p:option("--dict", "Word list to use, one word a line (default: Viet74K, see README).")
 p:flag("--no-dict", "No dictionary: every syllable is a word.")
+p:option("--model", "A model trained by 'vnt train-words' (then it decides every gap).")
 p:flag("--no-names", "Do not join runs of capitalized syllables.")
 p:flag("--no-numbers", "Do not join numbers written apart (10 . 000).")
 local a = cli.parse(p, arg)
@@ -31,7 +32,16 @@ else
     dict = false
   end
 end
-local opts = {dict = dict, join_names = not a.no_names, join_numbers = not a.no_numbers}
+local model
+if a.model then
+  local f, err = io.open(a.model, "rb")
+  if not f then cli.die(err, 2) end
+  local ok, m = pcall(vnt.wmodel, f:read("a"))
+  f:close()
+  if not ok then cli.die(a.model .. ": " .. tostring(m):gsub("^vnt%.wmodel: ", ""), 2) end
+  model = m
+end
+local opts = {dict = dict, model = model, join_names = not a.no_names, join_numbers = not a.no_numbers}
 
 local out = io.stdout
 for _, path in ipairs(a.files) do

@@ -153,3 +153,99 @@ describe("word segmentation on UD Vietnamese VTB (test split)", function()
     assert.is_true(F > 0.93)
   end)
 end)
+
+describe("vnt.train_words() and vnt.wmodel()", function()
+  -- a small segmented corpus of our own: the dictionary joins "cho biết",
+  -- but this corpus always writes it as two words; names are joined
+  local gold = {}
+  for i = 1, 30 do
+    gold[#gold + 1] = "các học_sinh đến nhà_trường"
+    gold[#gold + 1] = "ông Nguyễn_An cho biết học_sinh đã đến"
+    gold[#gold + 1] = "bà Lê_Bình cho biết nhà_trường đã mở"
+  end
+  gold = table.concat(gold, "\n") .. "\n"
+  local d = vnt.dict { "học sinh", "cho biết", "nhà trường" }
+
+  it("learns to join and split gaps from '_' text, overriding the dictionary", function()
+    assert.same({ "ông", "Trần Hoa", "cho biết", "học sinh", "đã", "đến" },
+      vnt.words("ông Trần Hoa cho biết học sinh đã đến", { dict = d, join_names = true }))
+    local m, gaps = vnt.train_words(gold, { dict = d, epochs = 10 })
+    assert.equal(30 * (5 + 8 + 8), gaps)   -- 6, 9 and 9 syllables a line
+    assert.is_true(#m > 10)
+    assert.matches("^vnt.wmodel %(%d+ features%)$", tostring(m))
+    assert.same({ "các", "học sinh", "đến", "nhà trường" }, vnt.words("các học sinh đến nhà trường", { dict = d, model = m }))
+    assert.same({ "ông", "Trần Hoa", "cho", "biết", "học sinh", "đã", "đến" },
+      vnt.words("ông Trần Hoa cho biết học sinh đã đến", { dict = d, model = m }))
+  end)
+
+  it("saves to text and loads back to the same decisions", function()
+    local m = vnt.train_words(gold, { dict = d, epochs = 3 })
+    local text = m:dump()
+    assert.matches("^vnt%-wmodel 1 %d+\n", text)
+    local m2 = vnt.wmodel(text)
+    local s = "bà Lê Bình cho biết học sinh đến nhà trường"
+    assert.same(vnt.words(s, { dict = d, model = m }), vnt.words(s, { dict = d, model = m2 }))
+    assert.equal(text, m2:dump())
+  end)
+
+  it("rejects a file that is not a model, naming the line", function()
+    assert.has.error(function() vnt.wmodel("hello\n") end, "vnt.wmodel: not a vnt word model (line 1)")
+    assert.has.error(function() vnt.wmodel("vnt-wmodel 1 2\n00000000000000ab 1.5\nzz\n") end,
+      "vnt.wmodel: not a vnt word model (line 3)")
+    assert.has.error(function() vnt.train_words("a_b", { epochs = 0 }) end,
+      "vnt.train_words: option 'epochs' must be 1..1000")
+  end)
+
+  it("works from the command line: vnt train-words, then vnt words --model", function()
+    local g, mpath = os.tmpname(), os.tmpname()
+    helper.write(g, gold)
+    local dl = os.tmpname()
+    helper.write(dl, "học sinh\ncho biết\nnhà trường\n")
+    local _, err, code = helper.run { "train-words", "--dict", dl, "--epochs", "5", "-o", mpath, g }
+    assert.equal(0, code)
+    assert.matches("train-words: 630 gaps", err, 1, true)
+    local out, _, code2 = helper.run({ "words", "--dict", dl, "--model", mpath }, "ông Trần Hoa cho biết học sinh đã đến\n")
+    assert.equal(0, code2)
+    assert.equal("ông Trần_Hoa cho biết học_sinh đã đến\n", out)
+    local _, err3, code3 = helper.run({ "words", "--model", g }, "x")
+    assert.equal(2, code3)
+    assert.matches("not a vnt word model", err3, 1, true)
+    os.remove(g); os.remove(mpath); os.remove(dl)
+  end)
+end)
+
+describe("a model trained on UD VTB train+dev, scored on test", function()
+  local D = helper.shared .. "/data/ud-vtb"
+  local lexicon = require "vnt.lexicon"
+  if not helper.exists(D .. "/vi_vtb-ud-train.conllu") or not lexicon.default() then
+    pending("skipped: " .. D .. " or the default dictionary is absent")
+    return
+  end
+  it("scores word F1 above the dictionary alone and above vntk's 0.944", function()
+    local mpath = os.tmpname()
+    local _, err, code = helper.run { "train-words", "-o", mpath, D .. "/vi_vtb-ud-train.conllu", D .. "/vi_vtb-ud-dev.conllu" }
+    assert.equal(0, code, err)
+    local out = helper.run { "words", "--model", mpath, D .. "/test.raw.txt" }
+    os.remove(mpath)
+    local function spans(line)
+      local t, pos = {}, 0
+      for w in line:gmatch("%S+") do
+        local n = select(2, w:gsub("[^_]+", ""))
+        t[pos .. ":" .. (pos + n)] = true
+        pos = pos + n
+      end
+      return t
+    end
+    local gold = io.lines(D .. "/test.gold.txt")
+    local tp, np, ng = 0, 0, 0
+    for line in out:gmatch("[^\n]*\n") do
+      local g, p = spans(gold()), spans(line)
+      for k in pairs(p) do np = np + 1; if g[k] then tp = tp + 1 end end
+      for _ in pairs(g) do ng = ng + 1 end
+    end
+    local P, R = tp / np, tp / ng
+    local F = 2 * P * R / (P + R)
+    print(("\n# UD VTB test, model from train+dev: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
+    assert.is_true(F > 0.955)
+  end)
+end)

@@ -23,3 +23,9 @@ if [ -f "$D/test.raw.txt" ]; then
   printf 'words, UD VTB dev, default dictionary:  '
   python3 "$S/tools/wseg-eval" "$D/dev.gold.txt" "$T/words.dev" | tail -n 1
 fi
+if [ -f "$D/vi_vtb-ud-train.conllu" ]; then
+  ./vnt train-words -o "$T/vtb.wmodel" "$D/vi_vtb-ud-train.conllu" "$D/vi_vtb-ud-dev.conllu" 2>/dev/null || exit 1
+  ./vnt words --model "$T/vtb.wmodel" "$D/test.raw.txt" > "$T/words.model" || exit 1
+  printf 'words, UD VTB test, model (vnt train-words on train+dev): '
+  python3 "$S/tools/wseg-eval" "$D/test.gold.txt" "$T/words.model" | tail -n 1
+fi

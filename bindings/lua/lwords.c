@@ -11,6 +11,68 @@
 #include "lvnt.h"
 
 #define DICT_MT "vnt.dict"
+#define MODEL_MT "vnt.wmodel"
+
+typedef struct lmodel {
+  vnt_wmodel *m;   /* NULL until created, and after __gc */
+} lmodel;
+
+static lmodel *new_model(lua_State *L) {
+  lmodel *lm = (lmodel *)lua_newuserdatauv(L, sizeof *lm, 0);
+  lm->m = NULL;
+  luaL_setmetatable(L, MODEL_MT);
+  lm->m = vnt_wmodel_new();
+  if (lm->m == NULL) luaL_error(L, "vnt: out of memory");
+  return lm;
+}
+
+static lmodel *check_model(lua_State *L, int arg) {
+  lmodel *lm = (lmodel *)luaL_checkudata(L, arg, MODEL_MT);
+  luaL_argcheck(L, lm->m != NULL, arg, "model already freed");
+  return lm;
+}
+
+static int lm_gc(lua_State *L) {
+  lmodel *lm = (lmodel *)luaL_checkudata(L, 1, MODEL_MT);
+  vnt_wmodel_free(lm->m);
+  lm->m = NULL;
+  return 0;
+}
+
+static int lm_len(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)vnt_wmodel_size(check_model(L, 1)->m));
+  return 1;
+}
+
+static int lm_tostring(lua_State *L) {
+  lmodel *lm = (lmodel *)luaL_checkudata(L, 1, MODEL_MT);
+  if (lm->m == NULL) lua_pushliteral(L, "vnt.wmodel (freed)");
+  else lua_pushfstring(L, "vnt.wmodel (%d features)", (int)vnt_wmodel_size(lm->m));
+  return 1;
+}
+
+/* m:dump() -> the model as text (see vnt_wmodel_save) */
+static int lm_dump(lua_State *L) {
+  lmodel *lm = check_model(L, 1);
+  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);
+  vnt_buf_init(b);
+  int rc = vnt_wmodel_save(lm->m, b);
+  if (rc < 0) { vnt_buf_free(b); return lv_fail(L, "wmodel:dump", rc, 0); }
+  lua_pushlstring(L, b->data, b->len);
+  vnt_buf_free(b);
+  return 1;
+}
+
+/* vnt.wmodel(text) -> a model read from its text; raises naming the bad line */
+static int lv_wmodel(lua_State *L) {
+  size_t len, line = 0;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lmodel *lm = new_model(L);
+  int rc = vnt_wmodel_load(lm->m, s, len, &line);
+  if (rc == VNT_EINVAL) return luaL_error(L, "vnt.wmodel: not a vnt word model (line %d)", (int)line);
+  if (rc < 0) return lv_fail(L, "wmodel", rc, 0);
+  return 1;
+}
 
 typedef struct ldict {
   vnt_dict *d;   /* NULL until created, and after __gc */
@@ -109,14 +171,20 @@ static int ld_tostring(lua_State *L) {
   return 1;
 }
 
-static const char *const words_keys[] = {"dict", "join_names", "join_numbers", NULL};
-static const char *const wwords_keys[] = {"dict", "join_names", "join_numbers", "continued", NULL};
+static const char *const words_keys[] = {"dict", "model", "join_names", "join_numbers", NULL};
+static const char *const wwords_keys[] = {"dict", "model", "join_names", "join_numbers", "continued", NULL};
 
 /* The dictionary of option `dict`; absent: require("vnt.lexicon").default()
  * (nil there too: syllables).  false: no dictionary. */
 static const vnt_dict *opt_dict(lua_State *L, int idx, vnt_words_opts *o) {
   o->join_names = 1;
   o->join_numbers = 1;
+  o->model = NULL;
+  if (!lua_isnoneornil(L, idx)) {
+    luaL_checktype(L, idx, LUA_TTABLE);
+    if (lua_getfield(L, idx, "model") != LUA_TNIL) o->model = check_model(L, lua_gettop(L))->m;
+    lua_pop(L, 1);   /* the options table keeps the model alive */
+  }
   int t = lua_isnoneornil(L, idx) ? LUA_TNIL : (luaL_checktype(L, idx, LUA_TTABLE), lua_getfield(L, idx, "dict"));
   if (!lua_isnoneornil(L, idx)) {
     if (lua_getfield(L, idx, "join_names") != LUA_TNIL) o->join_names = lua_toboolean(L, -1);
@@ -229,8 +297,42 @@ static const luaL_Reg dict_meta[] = {
   {NULL, NULL}
 };
 
+static const char *const train_keys[] = {"dict", "epochs", NULL};
+
+/* vnt.train_words(gold [, {dict = d|false, epochs = 10}]) -> model, gaps
+ * gold: text in the '_' format (words separated by blanks, the syllables of
+ * a word joined by '_').  The dictionary defaults to the default one. */
+static int lv_train_words(lua_State *L) {
+  const char *s;
+  size_t len, gaps = 0;
+  check_text(L, 1, "train_words", &s, &len);
+  int epochs = 10;
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_keys(L, 2, "train_words", train_keys);
+    lua_getfield(L, 2, "epochs");
+    if (!lua_isnil(L, -1)) epochs = (int)luaL_checkinteger(L, -1);
+    lua_pop(L, 1);
+    if (epochs < 1 || epochs > 1000) return luaL_error(L, "vnt.train_words: option 'epochs' must be 1..1000");
+  }
+  vnt_words_opts o;
+  const vnt_dict *d = opt_dict(L, 2, &o);
+  lmodel *lm = new_model(L);
+  int rc = vnt_wmodel_train(lm->m, d, s, len, epochs, &gaps);
+  if (rc < 0) return lv_fail(L, "train_words", rc, 0);
+  lua_pushinteger(L, (lua_Integer)gaps);
+  return 2;
+}
+
+static const luaL_Reg model_methods[] = {{"dump", lm_dump}, {NULL, NULL}};
+static const luaL_Reg model_meta[] = {
+  {"__index", NULL}, {"__gc", lm_gc}, {"__close", lm_gc}, {"__len", lm_len}, {"__tostring", lm_tostring},
+  {NULL, NULL}
+};
+
 static const luaL_Reg words_funcs[] = {
-  {"dict", lv_dict}, {"words", lv_words}, {"write_words", lv_write_words}, {NULL, NULL}
+  {"dict", lv_dict}, {"words", lv_words}, {"write_words", lv_write_words},
+  {"wmodel", lv_wmodel}, {"train_words", lv_train_words}, {NULL, NULL}
 };
 
 void lv_open_words(lua_State *L) {
@@ -238,6 +340,12 @@ void lv_open_words(lua_State *L) {
   luaL_setfuncs(L, dict_meta, 0);
   luaL_newlibtable(L, dict_methods);
   luaL_setfuncs(L, dict_methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  luaL_newmetatable(L, MODEL_MT);
+  luaL_setfuncs(L, model_meta, 0);
+  luaL_newlibtable(L, model_methods);
+  luaL_setfuncs(L, model_methods, 0);
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   luaL_setfuncs(L, words_funcs, 0);
