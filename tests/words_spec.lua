@@ -249,3 +249,35 @@ describe("a model trained on UD VTB train+dev, scored on test", function()
     assert.is_true(F > 0.955)
   end)
 end)
+
+describe("vnt.ngrams()", function()
+  local d = vnt.dict { "chuyển đổi", "kinh tế", "xã hội" }
+
+  it("gives the n-grams of a list", function()
+    assert.same({ "a b", "b c" }, vnt.ngrams({ "a", "b", "c" }, 2))
+    assert.same({}, vnt.ngrams({ "a" }, 2))
+    assert.same({ "a", "b" }, vnt.ngrams({ "a", "b" }, 1))
+  end)
+
+  it("gives syllable n-grams that cross no sentence end and no punctuation", function()
+    assert.same({ "Chuyển đổi", "đổi số", "Kinh tế", "tế số", "xã hội", "hội số" },
+      vnt.ngrams("Chuyển đổi số. Kinh tế số, xã hội số!", 2))
+  end)
+
+  it("gives word n-grams, the syllables of a word joined by '_'", function()
+    assert.same({ "Chuyển_đổi số", "Kinh_tế số", "xã_hội số" },
+      vnt.ngrams("Chuyển đổi số. Kinh tế số, xã hội số!", 2, { unit = "word", dict = d }))
+  end)
+
+  it("crosses sentence ends only when asked", function()
+    assert.same({}, vnt.ngrams("Một hai\nBa", 3))
+    assert.same({ "Một hai Ba" }, vnt.ngrams("Một hai\nBa", 3, { across = true }))
+  end)
+
+  it("checks its arguments", function()
+    assert.has.error(function() vnt.ngrams("x", 0) end)
+    assert.has.error(function() vnt.ngrams("x", 2, { unit = "char" }) end,
+      'vnt.ngrams: option \'unit\' must be "syllable" or "word"')
+    assert.has.error(function() vnt.ngrams({ "a", 1 }, 2) end, "vnt.ngrams: item 2 is not a string")
+  end)
+end)

@@ -324,6 +324,116 @@ static int lv_train_words(lua_State *L) {
   return 2;
 }
 
+
+/* ---- n-grams ------------------------------------------------------------------- */
+
+/* Push one n-gram: units [a, a + n) of the span array, joined by spaces, the
+ * blanks inside a unit (a multi-syllable word) written '_'. */
+static void push_gram(lua_State *L, const char *s, const vnt_span *u, size_t a, size_t n) {
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (size_t i = a; i < a + n; i++) {
+    if (i > a) luaL_addchar(&b, ' ');
+    for (size_t k = u[i].start; k < u[i].end; k++) {
+      char c = s[k];
+      if (c == ' ' || c == '\t') {
+        luaL_addchar(&b, '_');
+        while (k + 1 < u[i].end && (s[k + 1] == ' ' || s[k + 1] == '\t')) k++;
+      } else {
+        luaL_addchar(&b, c);
+      }
+    }
+  }
+  luaL_pushresult(&b);
+}
+
+static const char *const ngram_keys[] = {"unit", "across", "dict", "model", "join_names", "join_numbers", NULL};
+static const char *const unit_names[] = {"syllable", "word", NULL};
+
+/* vnt.ngrams(text_or_list, n [, {unit = "syllable"|"word", across = false, dict, model}])
+ *   -> array of n-grams
+ * From a list of strings: its n-grams, joined by spaces.  From text: n-grams
+ * of syllables (word and abbreviation tokens) or of words (vnt.words), that
+ * do not cross a sentence boundary (unless across = true) or any other
+ * token (punctuation, numbers, symbols). */
+static int lv_ngrams(lua_State *L) {
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_argcheck(L, n >= 1 && n <= 16, 2, "n must be 1..16");
+  if (lua_istable(L, 1)) {
+    lua_Integer m = luaL_len(L, 1);
+    lua_createtable(L, m >= n ? (int)(m - n + 1) : 0, 0);
+    for (lua_Integer i = 1; i + n - 1 <= m; i++) {
+      luaL_Buffer b;
+      luaL_buffinit(L, &b);
+      for (lua_Integer k = i; k < i + n; k++) {
+        if (k > i) luaL_addchar(&b, ' ');
+        if (lua_rawgeti(L, 1, k) != LUA_TSTRING) return luaL_error(L, "vnt.ngrams: item %d is not a string", (int)k);
+        luaL_addvalue(&b);
+      }
+      luaL_pushresult(&b);
+      lua_rawseti(L, -2, i);
+    }
+    return 1;
+  }
+  const char *s;
+  size_t len;
+  check_text(L, 1, "ngrams", &s, &len);
+  int unit = 0, across = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    check_keys(L, 3, "ngrams", ngram_keys);
+    if (lua_getfield(L, 3, "unit") != LUA_TNIL) {
+      const char *u = lua_tostring(L, -1);
+      unit = u ? find_name(unit_names, u) : -1;
+      if (unit < 0) return luaL_error(L, "vnt.ngrams: option 'unit' must be \"syllable\" or \"word\"");
+    }
+    lua_pop(L, 1);
+    across = opt_bool(L, 3, "ngrams", "across");
+  }
+  vnt_words_opts o = {1, 1, NULL};
+  const vnt_dict *d = unit == 1 ? opt_dict(L, 3, &o) : NULL;
+  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);   /* units of one sentence */
+  vnt_buf_init(b);
+  lua_newtable(L);
+  lua_Integer out = 0;
+  size_t pos = 0;
+  vnt_span sp;
+  while (across ? (pos < len ? (sp.start = 0, sp.end = len, 1) : 0) : vnt_sentence_next(s, len, pos, NULL, &sp)) {
+    vnt_buf_reset(b);
+    int rc = VNT_OK;
+    if (unit == 1) {
+      rc = vnt_words(d, s + sp.start, sp.end - sp.start, &o, b);
+    } else {
+      vnt_span t;
+      size_t p = 0;
+      while (rc == VNT_OK && vnt_token_next(s + sp.start, sp.end - sp.start, p, &t)) {
+        rc = vnt_buf_append(b, &t, sizeof t);
+        p = t.end;
+      }
+    }
+    if (rc < 0) { vnt_buf_free(b); return lv_fail(L, "ngrams", rc, 0); }
+    vnt_span *u = (vnt_span *)(void *)b->data;
+    size_t m = b->len / sizeof *u;
+    for (size_t i = 0; i < m; i++) { u[i].start += sp.start; u[i].end += sp.start; }
+    /* runs of units; any other token breaks them */
+    size_t a = 0;
+    while (a < m) {
+      if (u[a].kind != VNT_TOK_WORD && u[a].kind != VNT_TOK_ABBREV) { a++; continue; }
+      size_t e = a;
+      while (e < m && (u[e].kind == VNT_TOK_WORD || u[e].kind == VNT_TOK_ABBREV)) e++;
+      for (size_t i = a; i + (size_t)n <= e; i++) {
+        push_gram(L, s, u, i, (size_t)n);
+        lua_rawseti(L, -2, ++out);
+      }
+      a = e;
+    }
+    pos = sp.end;
+    if (across) break;
+  }
+  vnt_buf_free(b);
+  return 1;
+}
+
 static const luaL_Reg model_methods[] = {{"dump", lm_dump}, {NULL, NULL}};
 static const luaL_Reg model_meta[] = {
   {"__index", NULL}, {"__gc", lm_gc}, {"__close", lm_gc}, {"__len", lm_len}, {"__tostring", lm_tostring},
@@ -332,7 +442,7 @@ static const luaL_Reg model_meta[] = {
 
 static const luaL_Reg words_funcs[] = {
   {"dict", lv_dict}, {"words", lv_words}, {"write_words", lv_write_words},
-  {"wmodel", lv_wmodel}, {"train_words", lv_train_words}, {NULL, NULL}
+  {"wmodel", lv_wmodel}, {"train_words", lv_train_words}, {"ngrams", lv_ngrams}, {NULL, NULL}
 };
 
 void lv_open_words(lua_State *L) {
