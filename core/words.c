@@ -25,11 +25,11 @@
 #define F_SUFFIX 4u   /* the last syllables of a longer entry */
 #define MAXSYL 8   /* longest entry, in syllables */
 
-typedef struct slot {
+typedef struct slot {   /* 16 bytes: four to a cache line */
   uint64_t hash;   /* 0: empty */
-  size_t off;      /* key in the arena */
-  uint32_t len;
-  uint32_t flags;
+  uint32_t off;    /* key in the arena */
+  uint16_t len;
+  uint16_t flags;
 } slot;
 
 struct vnt_dict {
@@ -94,8 +94,12 @@ static const char *const function_syl[] = {
 static const char *const directional_syl[] = {"ra", "vào", "về", "qua", "lại", "lên", "xuống", NULL};
 
 static int in_set(const char *const *set, const char *k, size_t n) {
-  for (int i = 0; set[i]; i++)
-    if (strlen(set[i]) == n && memcmp(set[i], k, n) == 0) return 1;
+  for (int i = 0; set[i]; i++) {
+    const char *e = set[i];
+    size_t j = 0;
+    while (j < n && e[j] == k[j]) j++;
+    if (j == n && e[j] == '\0') return 1;
+  }
   return 0;
 }
 
@@ -136,20 +140,21 @@ static int grow(vnt_dict *d) {
 }
 
 static int put(vnt_dict *d, const char *k, size_t n, uint32_t flags) {
-  if ((d->used + 1) * 4 > d->cap * 3 && grow(d) != VNT_OK) return VNT_ENOMEM;
+  if (n > UINT16_MAX || d->arena.len + n > UINT32_MAX) return VNT_ENOMEM;   /* limits of a slot */
+  if ((d->used + 1) * 2 > d->cap && grow(d) != VNT_OK) return VNT_ENOMEM;
   uint64_t h = hash_bytes(k, n, d->seed);
   slot *s = find(d, k, n, h);
   if (s->hash == 0) {
     size_t off = d->arena.len;
     if (vnt_buf_append(&d->arena, k, n) != VNT_OK) return VNT_ENOMEM;
     s->hash = h;
-    s->off = off;
-    s->len = (uint32_t)n;
+    s->off = (uint32_t)off;
+    s->len = (uint16_t)n;
     s->flags = 0;
     d->used++;
   }
   if ((flags & F_WORD) && !(s->flags & F_WORD)) d->words++;
-  s->flags |= flags;
+  s->flags = (uint16_t)(s->flags | flags);
   return VNT_OK;
 }
 

@@ -258,15 +258,15 @@ static int lv_write_words(lua_State *L) {
     for (size_t k = 0; k < nl; k++) luaL_addchar(&lb, '\n');
     if (nl) line_open = 0;
     if (line_open && w[i].start > pos) luaL_addchar(&lb, ' ');   /* no blank in the text (TP.): none here */
-    for (size_t k = w[i].start; k < w[i].end; k++) {   /* blanks inside a word become '_' */
-      char c = s[k];
-      if (c == ' ' || c == '\t') {
-        luaL_addchar(&lb, '_');
-        while (k + 1 < w[i].end && (s[k + 1] == ' ' || s[k + 1] == '\t')) k++;
-      } else {
-        luaL_addchar(&lb, c);
-      }
+    size_t run = w[i].start;   /* blanks inside a word become one '_' */
+    for (size_t k = w[i].start; k < w[i].end; k++) {
+      if (s[k] != ' ' && s[k] != '\t') continue;
+      luaL_addlstring(&lb, s + run, k - run);
+      luaL_addchar(&lb, '_');
+      while (k + 1 < w[i].end && (s[k + 1] == ' ' || s[k + 1] == '\t')) k++;
+      run = k + 1;
     }
+    luaL_addlstring(&lb, s + run, w[i].end - run);
     line_open = 1;
     pos = w[i].end;
     if (lb.n > (1 << 16)) {   /* write as we go: memory stays small */
