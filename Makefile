@@ -129,8 +129,9 @@ install: all
 	install -m 644 core/vnt.h $(DESTDIR)$(PREFIX)/include/vnt.h
 	install -m 644 bindings/lua/vnt/*.lua $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt/
 	install -m 644 scripts/*.lua $(DESTDIR)$(PREFIX)/share/vnt/scripts/
-	if [ -s build/dict/Viet74K.txt ]; then install -d $(DESTDIR)$(PREFIX)/share/vnt/dict && \
-	  install -m 644 build/dict/Viet74K.txt build/dict/LICENSE.vntk-dictionary $(DESTDIR)$(PREFIX)/share/vnt/dict/; fi
+	if [ -s build/dict/words.txt ]; then install -d $(DESTDIR)$(PREFIX)/share/vnt/dict && \
+	  install -m 644 build/dict/words.txt build/dict/Viet74K.txt build/dict/LICENSE.vntk-dictionary \
+	  $(DESTDIR)$(PREFIX)/share/vnt/dict/; fi
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/vnt $(DESTDIR)$(PREFIX)/lib/lua/5.4/vnt.so $(DESTDIR)$(PREFIX)/lib/libvnt.a \

@@ -80,7 +80,7 @@ describe("vnt.words()", function()
       pending("skipped: no default dictionary (" .. select(2, lexicon.default()) .. ")")
       return
     end
-    assert.is_true(#def > 60000)
+    assert.is_true(#def > 30000)
     assert.same({ "Chuyển đổi", "số", "quốc gia" }, vnt.words("Chuyển đổi số quốc gia"))
   end)
 
@@ -127,7 +127,7 @@ describe("word segmentation on UD Vietnamese VTB (test split)", function()
     pending("skipped: no default dictionary")
     return
   end
-  it("scores word F1 above greedy dictionary matching (0.91) and its own 0.93", function()
+  it("scores word F1 >= 0.95 (greedy Viet74K 0.91, vntk 0.944)", function()
     local function spans(line)
       local t, pos = {}, 0
       for w in line:gmatch("%S+") do
@@ -150,7 +150,7 @@ describe("word segmentation on UD Vietnamese VTB (test split)", function()
     local P, R = tp / np, tp / ng
     local F = 2 * P * R / (P + R)
     print(("\n# UD VTB test, default dictionary: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
-    assert.is_true(F > 0.93)
+    assert.is_true(F >= 0.95)
   end)
 end)
 
@@ -221,7 +221,7 @@ describe("a model trained on UD VTB train+dev, scored on test", function()
     pending("skipped: " .. D .. " or the default dictionary is absent")
     return
   end
-  it("scores word F1 above the dictionary alone and above vntk's 0.944", function()
+  it("scores word F1 >= 0.965", function()
     local mpath = os.tmpname()
     local _, err, code = helper.run { "train-words", "-o", mpath, D .. "/vi_vtb-ud-train.conllu", D .. "/vi_vtb-ud-dev.conllu" }
     assert.equal(0, code, err)
@@ -246,7 +246,7 @@ describe("a model trained on UD VTB train+dev, scored on test", function()
     local P, R = tp / np, tp / ng
     local F = 2 * P * R / (P + R)
     print(("\n# UD VTB test, model from train+dev: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
-    assert.is_true(F > 0.955)
+    assert.is_true(F >= 0.965)
   end)
 end)
 

@@ -1,9 +1,11 @@
 --- vnt.lexicon: where the default word list lives, loaded once.
 --
--- The default dictionary is Viet74K (MIT, from the npm package
--- @vntk/dictionary), fetched by `make` into build/dict/ and installed into
--- PREFIX/share/vnt/dict/.  VNT_DICT=PATH points at another word list (one
--- word a line); VNT_DICT=none turns the dictionary off.
+-- The default dictionary comes from the MIT-licensed npm package
+-- @vntk/dictionary: the headwords of its dictionary.json with the single
+-- syllables of its Viet74K.txt (tools/dict-words.lua), made by `make` into
+-- build/dict/words.txt and installed into PREFIX/share/vnt/dict/.
+-- VNT_DICT=PATH points at another word list (one word a line);
+-- VNT_DICT=none turns the dictionary off.
 -- @module vnt.lexicon
 local vnt = require "vnt"
 
@@ -18,8 +20,8 @@ function M.paths()
   local env = os.getenv("VNT_DICT")
   if env and env ~= "" then return {env} end
   return {
-    here .. "/../../../build/dict/Viet74K.txt",   -- the source tree: bindings/lua/vnt/
-    here .. "/../../../vnt/dict/Viet74K.txt",     -- installed: PREFIX/share/lua/5.4/vnt/
+    here .. "/../../../build/dict/words.txt",   -- the source tree: bindings/lua/vnt/
+    here .. "/../../../vnt/dict/words.txt",     -- installed: PREFIX/share/lua/5.4/vnt/
   }
 end
 
@@ -52,7 +54,7 @@ function M.default()
   end
   local reasons = {}
   for _, p in ipairs(M.paths()) do
-    local d, err = M.load(p, {split_free = true})
+    local d, err = M.load(p)
     if d then cached = d return d end
     reasons[#reasons + 1] = err
   end
