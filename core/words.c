@@ -141,7 +141,7 @@ static int grow(vnt_dict *d) {
 
 static int put(vnt_dict *d, const char *k, size_t n, uint32_t flags) {
   if (n > UINT16_MAX || d->arena.len + n > UINT32_MAX) return VNT_ENOMEM;   /* limits of a slot */
-  if ((d->used + 1) * 2 > d->cap && grow(d) != VNT_OK) return VNT_ENOMEM;
+  if ((d->used + 1) * 4 > d->cap * 3 && grow(d) != VNT_OK) return VNT_ENOMEM;
   uint64_t h = hash_bytes(k, n, d->seed);
   slot *s = find(d, k, n, h);
   if (s->hash == 0) {

@@ -83,20 +83,42 @@ function M.read_text(path)
 end
 
 --- Iterate over the file `f` in blocks of about `size` bytes (default
--- 1 MiB) that end at a line end, so no line and no UTF-8 sequence is cut:
--- memory is bounded by the block size plus the longest line.  Yields block,
--- its byte offset in the file (0-based) and the number of its first line.
--- Invalid UTF-8 is reported as "name:LINE: invalid UTF-8 at byte N" and
--- ends the iteration.
-function M.line_blocks(f, name, size)
+-- 1 MiB) that end at a line end, so no line and no UTF-8 sequence is cut.
+-- A line longer than `max` (default 64 blocks) is cut at its last run of
+-- blanks (vnt.safe_cut) instead, so memory stays bounded whatever the
+-- input.  Yields block, its byte offset in the file (0-based) and the number
+-- of its first line.  Invalid UTF-8 is reported as "name:LINE: invalid
+-- UTF-8 at byte N" and ends the iteration.
+function M.line_blocks(f, name, size, max)
   size = size or tonumber(os.getenv("VNT_BLOCK_SIZE")) or 1 << 20
-  local offset, line = 0, 1
+  max = max or 64 * size
+  local offset, line, pending = 0, 1, ""
   return function()
-    local data = f:read(size)
-    if not data then return nil end
-    if data:byte(-1) ~= 10 then
-      local rest = f:read("L")
-      if rest then data = data .. rest end
+    local parts, n = {pending}, #pending
+    pending = ""
+    while true do
+      local data = f:read(size)
+      if not data then break end                  -- end of input
+      local nl = data:find("\n[^\n]*$")            -- the last line end of this piece
+      if nl then
+        parts[#parts + 1] = data:sub(1, nl)
+        pending = data:sub(nl + 1)
+        break
+      end
+      parts[#parts + 1] = data
+      n = n + #data
+      if n >= max then break end                   -- a very long line
+    end
+    local data = table.concat(parts)
+    if data == "" then return nil end
+    if n >= max and data:byte(-1) ~= 10 then
+      local cut = vnt.safe_cut(data)                -- cut it at its last blanks
+      if cut == 0 then                               -- no blank at all: before its last character
+        cut = #data
+        while cut > 1 and data:byte(cut) >= 0x80 and data:byte(cut) < 0xC0 do cut = cut - 1 end
+        cut = cut - 1
+      end
+      if cut > 0 then data, pending = data:sub(1, cut), data:sub(cut + 1) end
     end
     local ok, pos = vnt.valid_utf8(data)
     local b_off, b_line = offset, line
@@ -110,6 +132,7 @@ function M.line_blocks(f, name, size)
     end
     if not ok then
       M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, offset + pos))
+      pending = ""
       return nil
     end
     offset = offset + #data
