@@ -7,6 +7,7 @@
 -- @module vnt.cli
 local argparse = require "argparse"
 local vnt = require "vnt"
+local safe_cut = vnt.safe_cut
 
 local io, table, math, type, tostring, tonumber, os = io, table, math, type, tostring, tonumber, os
 local error, setmetatable = error, setmetatable
@@ -99,8 +100,8 @@ function M.line_blocks(f, name, size, max)
     while true do
       local data = f:read(size)
       if not data then break end                  -- end of input
-      local nl = data:find("\n[^\n]*$")            -- the last line end of this piece
-      if nl then
+      local nl = safe_cut(data)                    -- just after the last line end, if any
+      if nl > 0 and data:byte(nl) == 10 then
         parts[#parts + 1] = data:sub(1, nl)
         pending = data:sub(nl + 1)
         break
@@ -112,7 +113,7 @@ function M.line_blocks(f, name, size, max)
     local data = table.concat(parts)
     if data == "" then return nil end
     if n >= max and data:byte(-1) ~= 10 then
-      local cut = vnt.safe_cut(data)                -- cut it at its last blanks
+      local cut = safe_cut(data)                    -- cut it at its last blanks
       if cut == 0 then                               -- no blank at all: before its last character
         cut = #data
         while cut > 1 and data:byte(cut) >= 0x80 and data:byte(cut) < 0xC0 do cut = cut - 1 end
