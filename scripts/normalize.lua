@@ -20,7 +20,6 @@ p:flag("--space", "Spaces: NBSP and other blanks to ' ', zero-width characters r
 p:flag("--punct", "Punctuation: typographic quotes to ASCII, dashes to '-', '…' to '...'.")
 p:flag("--repair", "Replace invalid UTF-8 with U+FFFD (and say how many) instead of stopping at it.")
 local a = cli.parse(p, arg)
-if #a.files == 0 then a.files = {"-"} end
 
 local opts = {
   form = a.form, tones = a.tones,
@@ -33,25 +32,19 @@ out:setvbuf("full", 1 << 16)
 
 local block = tonumber(os.getenv("VNT_BLOCK_SIZE"))   -- for tests of the streaming
 
-for _, path in ipairs(a.files) do
-  local f, name = cli.open(path)
-  if not f then
-    cli.warn(name)
-  else
-    local repairs, why, byte, line = vnt.normalize_stream(f, out, opts, block)
-    if not repairs then
-      if byte then
-        cli.warn(string.format("%s:%d: %s at byte %d%s", name, line, why, byte,
-          why == "invalid UTF-8" and " (use --repair to replace it)" or ""))
-      else
-        cli.warn(string.format("%s: %s", name, why))
-      end
-    elseif repairs > 0 then
-      io.stderr:write(string.format("vnt: %s: replaced %d invalid UTF-8 sequence%s with U+FFFD\n",
-        name, repairs, repairs == 1 and "" or "s"))
+cli.each_input(a.files, function(f, name)
+  local repairs, why, byte, line = vnt.normalize_stream(f, out, opts, block)
+  if not repairs then
+    if byte then
+      cli.warn(string.format("%s:%d: %s at byte %d%s", name, line, why, byte,
+        why == "invalid UTF-8" and " (use --repair to replace it)" or ""))
+    else
+      cli.warn(string.format("%s: %s", name, why))
     end
-    if f ~= io.stdin then f:close() end
+  elseif repairs > 0 then
+    io.stderr:write(string.format("vnt: %s: replaced %d invalid UTF-8 sequence%s with U+FFFD\n",
+      name, repairs, repairs == 1 and "" or "s"))
   end
-end
+end)
 out:flush()
 os.exit(cli.status())

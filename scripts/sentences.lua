@@ -14,32 +14,25 @@ p:option("--abbrev", "More abbreviations after which a full stop does not end a 
   :args("*"):count("*")
 p:flag("--no-soft-wrap", "Every line break ends a sentence.")
 local a = cli.parse(p, arg)
-if #a.files == 0 then a.files = {"-"} end
 
 local abbrev = {}
 for _, group in ipairs(a.abbrev) do
   for _, w in ipairs(group) do abbrev[#abbrev + 1] = w end
 end
 local out = io.stdout
-for _, path in ipairs(a.files) do
-  local f, name = cli.open(path)
-  if not f then
-    cli.warn(name)
-  else
-    -- blocks end at line ends; the last sentence of each is carried on,
-    -- since the next block may continue it (a wrapped line)
-    local carry, base = "", 0
-    local opts = {abbrev = abbrev, soft_wrap = not a.no_soft_wrap, format = a.format, doc = name, final = false}
-    for block in cli.line_blocks(f, name) do
-      local text = carry .. block
-      opts.base = base
-      local used = vnt.write_sentences(out, text, opts)
-      carry, base = text:sub(used + 1), base + used
-    end
-    opts.final, opts.base = true, base
-    vnt.write_sentences(out, carry, opts)
-    if f ~= io.stdin then f:close() end
+cli.each_input(a.files, function(f, name)
+  -- blocks end at line ends; the last sentence of each is carried on,
+  -- since the next block may continue it (a wrapped line)
+  local carry, base = "", 0
+  local opts = {abbrev = abbrev, soft_wrap = not a.no_soft_wrap, format = a.format, doc = name, final = false}
+  for block in cli.line_blocks(f, name) do
+    local text = carry .. block
+    opts.base = base
+    local used = vnt.write_sentences(out, text, opts)
+    carry, base = text:sub(used + 1), base + used
   end
-end
+  opts.final, opts.base = true, base
+  vnt.write_sentences(out, carry, opts)
+end)
 out:flush()
 os.exit(cli.status())

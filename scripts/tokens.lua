@@ -12,7 +12,6 @@ p:option("--format", "tsv (doc, start, stop, kind, token), text (the tokens sepa
   :choices {"tsv", "text", "jsonl"}
 p:option("--kinds", "Print only these kinds (comma-separated), e.g. date,time.")
 local a = cli.parse(p, arg)
-if #a.files == 0 then a.files = {"-"} end
 
 local kinds
 if a.kinds then
@@ -21,21 +20,15 @@ if a.kinds then
 end
 
 local out = io.stdout
-for _, path in ipairs(a.files) do
-  local f, name = cli.open(path)
-  if not f then
-    cli.warn(name)
-  else
-    local opts = {format = a.format, doc = name, kinds = kinds}
-    local last
-    for block, base in cli.line_blocks(f, name) do
-      opts.base = base
-      vnt.write_tokens(out, block, opts)
-      last = block
-    end
-    if a.format == "text" and last and last:byte(-1) ~= 10 then out:write("\n") end
-    if f ~= io.stdin then f:close() end
+cli.each_input(a.files, function(f, name)
+  local opts = {format = a.format, doc = name, kinds = kinds}
+  local last
+  for block, base in cli.line_blocks(f, name) do
+    opts.base = base
+    vnt.write_tokens(out, block, opts)
+    last = block
   end
-end
+  if a.format == "text" and last and last:byte(-1) ~= 10 then out:write("\n") end
+end)
 out:flush()
 os.exit(cli.status())

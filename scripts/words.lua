@@ -15,7 +15,6 @@ p:option("--model", "A model trained by 'vnt train-words' (then it decides every
 p:flag("--no-names", "Do not join runs of capitalized syllables.")
 p:flag("--no-numbers", "Do not join numbers written apart (10 . 000).")
 local a = cli.parse(p, arg)
-if #a.files == 0 then a.files = {"-"} end
 
 local dict
 if a.no_dict then
@@ -44,19 +43,13 @@ end
 local opts = {dict = dict, model = model, join_names = not a.no_names, join_numbers = not a.no_numbers}
 
 local out = io.stdout
-for _, path in ipairs(a.files) do
-  local f, name = cli.open(path)
-  if not f then
-    cli.warn(name)
-  else
-    local last
-    for block in cli.line_blocks(f, name) do
-      vnt.write_words(out, block, opts)
-      last = block
-    end
-    if last and last:byte(-1) ~= 10 then out:write("\n") end
-    if f ~= io.stdin then f:close() end
+cli.each_input(a.files, function(f, name)
+  local last
+  for block in cli.line_blocks(f, name) do
+    vnt.write_words(out, block, opts)
+    last = block
   end
-end
+  if last and last:byte(-1) ~= 10 then out:write("\n") end
+end)
 out:flush()
 os.exit(cli.status())

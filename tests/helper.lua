@@ -61,4 +61,33 @@ function M.dir(path)
   return list
 end
 
+--- Word-level P, R, F1 of predicted lines against gold lines, both in the
+-- '_' format, the way ../shared/tools/wseg-eval counts: a predicted word is
+-- right when its syllable span equals a gold word's.
+function M.wseg_f1(gold_lines, pred_lines)
+  local function spans(line)
+    local t, pos = {}, 0
+    for w in line:gmatch("%S+") do
+      local n = select(2, w:gsub("[^_]+", ""))
+      t[pos .. ":" .. (pos + n)] = true
+      pos = pos + n
+    end
+    return t
+  end
+  local tp, np, ng = 0, 0, 0
+  for i, gl in ipairs(gold_lines) do
+    local g, p = spans(gl), spans(pred_lines[i] or "")
+    for k in pairs(p) do np = np + 1; if g[k] then tp = tp + 1 end end
+    for _ in pairs(g) do ng = ng + 1 end
+  end
+  local P, R = tp / np, tp / ng
+  return 2 * P * R / (P + R), P, R
+end
+
+function M.lines(path)
+  local t = {}
+  for l in io.lines(path) do t[#t + 1] = l end
+  return t
+end
+
 return M

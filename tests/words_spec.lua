@@ -128,27 +128,13 @@ describe("word segmentation on UD Vietnamese VTB (test split)", function()
     return
   end
   it("scores word F1 >= 0.95 (greedy Viet74K 0.91, vntk 0.944)", function()
-    local function spans(line)
-      local t, pos = {}, 0
-      for w in line:gmatch("%S+") do
-        local n = select(2, w:gsub("[^_]+", ""))
-        t[pos .. ":" .. (pos + n)] = true
-        pos = pos + n
-      end
-      return t
-    end
-    local gold = io.lines(D .. "/test.gold.txt")
-    local tp, np, ng = 0, 0, 0
+    local pred = {}
     for raw in io.lines(D .. "/test.raw.txt") do
-      local g = spans(gold())
-      local pred = {}
-      for _, w in ipairs(vnt.words(raw)) do pred[#pred + 1] = (w:gsub(" ", "_")) end
-      local p = spans(table.concat(pred, " "))
-      for k in pairs(p) do np = np + 1; if g[k] then tp = tp + 1 end end
-      for _ in pairs(g) do ng = ng + 1 end
+      local ws = {}
+      for _, w in ipairs(vnt.words(raw)) do ws[#ws + 1] = (w:gsub(" ", "_")) end
+      pred[#pred + 1] = table.concat(ws, " ")
     end
-    local P, R = tp / np, tp / ng
-    local F = 2 * P * R / (P + R)
+    local F, P, R = helper.wseg_f1(helper.lines(D .. "/test.gold.txt"), pred)
     print(("\n# UD VTB test, default dictionary: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
     assert.is_true(F >= 0.95)
   end)
@@ -227,24 +213,9 @@ describe("a model trained on UD VTB train+dev, scored on test", function()
     assert.equal(0, code, err)
     local out = helper.run { "words", "--model", mpath, D .. "/test.raw.txt" }
     os.remove(mpath)
-    local function spans(line)
-      local t, pos = {}, 0
-      for w in line:gmatch("%S+") do
-        local n = select(2, w:gsub("[^_]+", ""))
-        t[pos .. ":" .. (pos + n)] = true
-        pos = pos + n
-      end
-      return t
-    end
-    local gold = io.lines(D .. "/test.gold.txt")
-    local tp, np, ng = 0, 0, 0
-    for line in out:gmatch("[^\n]*\n") do
-      local g, p = spans(gold()), spans(line)
-      for k in pairs(p) do np = np + 1; if g[k] then tp = tp + 1 end end
-      for _ in pairs(g) do ng = ng + 1 end
-    end
-    local P, R = tp / np, tp / ng
-    local F = 2 * P * R / (P + R)
+    local pred = {}
+    for line in out:gmatch("([^\n]*)\n") do pred[#pred + 1] = line end
+    local F, P, R = helper.wseg_f1(helper.lines(D .. "/test.gold.txt"), pred)
     print(("\n# UD VTB test, model from train+dev: word F1 %.4f P %.4f R %.4f"):format(F, P, R))
     assert.is_true(F >= 0.965)
   end)

@@ -9,7 +9,7 @@ local argparse = require "argparse"
 local vnt = require "vnt"
 local safe_cut = vnt.safe_cut
 
-local io, table, math, type, tostring, tonumber, os = io, table, math, type, tostring, tonumber, os
+local io, table, math, type, tostring, tonumber, os, ipairs = io, table, math, type, tostring, tonumber, os, ipairs
 local error, setmetatable = error, setmetatable
 
 local M = {}
@@ -62,6 +62,22 @@ function M.open(path)
     return nil, path .. ": is a directory"
   end
   return f, path
+end
+
+--- Call fn(f, name) for each input path in `files` ('-' is standard input;
+-- none given: standard input), each opened for reading; a path that cannot
+-- be opened is reported (M.warn) and skipped.  Closes what it opened.
+function M.each_input(files, fn)
+  if #files == 0 then files = {"-"} end
+  for _, path in ipairs(files) do
+    local f, name = M.open(path)
+    if not f then
+      M.warn(name)
+    else
+      fn(f, name)
+      if f ~= io.stdin then f:close() end
+    end
+  end
 end
 
 --- The whole text of `path` ('-': standard input), checked to be UTF-8.
