@@ -31,7 +31,7 @@ LDSAN =
 OUT = .
 endif
 
-CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c
+CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c core/encoding.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
 CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
 LIBS     = -lutf8proc

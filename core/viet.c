@@ -175,6 +175,15 @@ static int parse_syllable(const vnt_cps *c, syllable *y) {
 /* The tone marks in the order of the generated tables (1..5). */
 static const int32_t tone_cp[6] = {0, 0x300, 0x301, 0x303, 0x309, 0x323};
 
+unsigned vnt__viet_letter(int32_t cp) {
+  return cp >= 0xC0 && cp <= 0x1EF9 ? viet_letter[cp - 0xC0] : 0;
+}
+
+int32_t vnt__viet_compose(int vowel, int upper, int q, int t) {
+  if (vowel < 0 || vowel > 5 || q < 0 || q > 3 || t < 0 || t > 5) return 0;
+  return viet_compose[((upper * 6 + vowel) * 4 + q) * 6 + t];
+}
+
 int vnt__syllable_key(const char *str, size_t n, vnt_buf *out) {
   const unsigned char *s = (const unsigned char *)str;
   syllable y;

@@ -228,4 +228,34 @@ typedef struct vnt_words_opts {
  * word.  o NULL: both joins on.  Does not change d: threads may share it. */
 int vnt_words(const vnt_dict *d, const char *s, size_t len, const vnt_words_opts *o, vnt_buf *out);
 
+/* ---- encodings (core/encoding.c) -------------------------------------------------- */
+
+typedef enum vnt_encoding {
+  VNT_ENC_UNKNOWN = 0,
+  VNT_ENC_UTF8, VNT_ENC_UTF16LE, VNT_ENC_UTF16BE,
+  VNT_ENC_CP1258,   /* Windows-1258 (iconv) */
+  VNT_ENC_TCVN3,    /* TCVN3 / ABC (iconv's TCVN5712-1) */
+  VNT_ENC_VNI,      /* VNI-Windows (vnt's own) */
+  VNT_ENC_VIQR,     /* VIQR, Vietnamese in ASCII (vnt's own) */
+  VNT_ENC_VISCII,   /* (iconv) */
+  VNT_ENC_BINARY    /* detection only: not text */
+} vnt_encoding;
+
+const char *vnt_encoding_name(int e);              /* "utf-8", "tcvn3", "vni", ... */
+int vnt_encoding_from_name(const char *name);      /* VNT_ENC_UNKNOWN if none */
+
+/* Guess the encoding of s from its first 64 KiB: byte order marks, NUL
+ * bytes (UTF-16, or binary), UTF-8 validity, else the 8-bit encoding that
+ * decodes into the most Vietnamese syllables.  *confidence: 0..100 (0 with
+ * VNT_ENC_UNKNOWN: cannot tell). */
+int vnt_detect(const char *s, size_t len, int *confidence);
+
+/* Convert s from encoding enc to UTF-8 NFC (a BOM is dropped), appending
+ * to out.  Bytes the encoding cannot hold: VNT_EUTF8 with st->offset. */
+int vnt_decode(const char *s, size_t len, int enc, vnt_buf *out, vnt_status *st);
+
+/* Convert UTF-8 s to encoding enc.  A character the encoding lacks:
+ * VNT_EINVAL with st->offset. */
+int vnt_encode(const char *s, size_t len, int enc, vnt_buf *out, vnt_status *st);
+
 #endif /* VNT_H */

@@ -75,5 +75,10 @@ int vnt__transform(const char *s, size_t len, const vnt_norm_opts *o, vnt_buf *o
  * letters: lower case, NFC, tone in the new style, appended to out.
  * VNT_EINVAL (nothing appended) for anything else: use vnt_normalize. */
 int vnt__syllable_key(const char *s, size_t n, vnt_buf *out);
+/* The generated tables of viet.c: the parts of a precomposed Vietnamese
+ * letter (upper << 15 | base << 8 | quality << 4 | tone, 0 if none), and
+ * the letter for vowel (index in "aeiouy"), case, quality and tone (0 if none). */
+unsigned vnt__viet_letter(int32_t cp);
+int32_t vnt__viet_compose(int vowel, int upper, int q, int t);
 
 #endif

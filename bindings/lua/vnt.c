@@ -333,7 +333,57 @@ static int lv_normalize_stream(lua_State *L) {
   return 1;
 }
 
+/* ---- encodings ----------------------------------------------------------------- */
+
+static int check_encoding(lua_State *L, int arg, const char *fn) {
+  const char *name = luaL_checkstring(L, arg);
+  int e = vnt_encoding_from_name(name);
+  if (e == VNT_ENC_UNKNOWN)
+    return luaL_error(L, "vnt.%s: unknown encoding '%s' (utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni, viqr, viscii)",
+                      fn, name);
+  return e;
+}
+
+static int code_fn(lua_State *L, int decode) {
+  const char *fn = decode ? "decode" : "encode";
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int e = check_encoding(L, 2, fn);
+  vnt_buf *b = new_buf(L);
+  vnt_status st;
+  int rc = decode ? vnt_decode(s, len, e, b, &st) : vnt_encode(s, len, e, b, &st);
+  if (rc < 0) {
+    vnt_buf_free(b);
+    if (rc == VNT_EUTF8 && decode)
+      return luaL_error(L, "vnt.decode: not valid %s at byte %I", vnt_encoding_name(e), (lua_Integer)st.offset + 1);
+    if (rc == VNT_EINVAL && !decode)
+      return luaL_error(L, "vnt.encode: %s cannot hold the character at byte %I", vnt_encoding_name(e),
+                        (lua_Integer)st.offset + 1);
+    return lv_fail(L, fn, rc, st.offset);
+  }
+  lua_pushlstring(L, b->data ? b->data : "", b->len);
+  vnt_buf_free(b);
+  return 1;
+}
+
+/* vnt.decode(bytes, encoding) -> UTF-8 NFC text */
+static int lv_decode(lua_State *L) { return code_fn(L, 1); }
+/* vnt.encode(text, encoding) -> bytes */
+static int lv_encode(lua_State *L) { return code_fn(L, 0); }
+
+/* vnt.detect(bytes) -> encoding name ("unknown", "binary", ...), confidence 0..100 */
+static int lv_detect(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int conf = 0;
+  int e = vnt_detect(s, len, &conf);
+  lua_pushstring(L, vnt_encoding_name(e));
+  lua_pushinteger(L, conf);
+  return 2;
+}
+
 static const luaL_Reg funcs[] = {
+  {"decode", lv_decode}, {"encode", lv_encode}, {"detect", lv_detect},
   {"normalize", lv_normalize},
   {"nfc", lv_nfc}, {"nfd", lv_nfd}, {"nfkc", lv_nfkc}, {"nfkd", lv_nfkd},
   {"lower", lv_lower}, {"upper", lv_upper}, {"casefold", lv_casefold},
