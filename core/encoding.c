@@ -439,8 +439,18 @@ int vnt_detect(const char *s, size_t len, int *confidence) {
     else if (u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' && u[i] != '\t' && u[i] != '\f') ctrl++;
   }
   if (nul_even + nul_odd > 0) {
-    if (nul_odd * 10 > n * 3 && nul_even * 50 < n) { *confidence = 80; return VNT_ENC_UTF16LE; }
-    if (nul_even * 10 > n * 3 && nul_odd * 50 < n) { *confidence = 80; return VNT_ENC_UTF16BE; }
+    /* UTF-16 without a BOM: NULs on one side only, and the sample decodes */
+    int guess = VNT_ENC_UNKNOWN;
+    if (n >= 8 && nul_odd * 10 > n * 3 && nul_even * 50 < n) guess = VNT_ENC_UTF16LE;
+    if (n >= 8 && nul_even * 10 > n * 3 && nul_odd * 50 < n) guess = VNT_ENC_UTF16BE;
+    if (guess != VNT_ENC_UNKNOWN) {
+      vnt_buf b = VNT_BUF_INIT;
+      vnt_status st;
+      size_t m = n & ~(size_t)3;   /* whole code units, and pairs of them */
+      int ok = run_iconv(iconv_name(guess), "UTF-8", s, m, &b, &st) == VNT_OK;
+      vnt_buf_free(&b);
+      if (ok) { *confidence = 80; return guess; }
+    }
     *confidence = 100;
     return VNT_ENC_BINARY;
   }
@@ -459,6 +469,16 @@ int vnt_detect(const char *s, size_t len, int *confidence) {
     *confidence = 100;
     return VNT_ENC_UTF8;
   }
+  /* mostly UTF-8 with a few broken bytes is UTF-8 that the reader reports
+   * with the place of the damage, not a legacy encoding */
+  size_t good = 0, bad = 0;
+  for (size_t i = 0; i < n;) {
+    if (u[i] < 0x80) { i++; continue; }
+    int32_t cp;
+    int k = vnt__utf8_decode(u + i, n - i, &cp);
+    if (k > 0) { good++; i += (size_t)k; } else { bad++; i += (size_t)-k; }
+  }
+  if (good >= bad && good > 0) { *confidence = good >= 4 * bad ? 70 : 50; return VNT_ENC_UTF8; }
   /* 8-bit: try each legacy encoding on the sample */
   static const int cands[] = {VNT_ENC_CP1258, VNT_ENC_TCVN3, VNT_ENC_VNI, VNT_ENC_VISCII};
   int best = VNT_ENC_UNKNOWN, best_sc = -1, second = -1;

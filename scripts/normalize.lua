@@ -19,6 +19,7 @@ p:flag("--strip", "Remove diacritics: Chuyển đổi số -> Chuyen doi so, đ 
 p:flag("--space", "Spaces: NBSP and other blanks to ' ', zero-width characters removed, runs squeezed, lines trimmed.")
 p:flag("--punct", "Punctuation: typographic quotes to ASCII, dashes to '-', '…' to '...'.")
 p:flag("--repair", "Replace invalid UTF-8 with U+FFFD (and say how many) instead of stopping at it.")
+cli.input_options(p, false)
 local a = cli.parse(p, arg)
 
 local opts = {
@@ -32,8 +33,12 @@ out:setvbuf("full", 1 << 16)
 
 local block = tonumber(os.getenv("VNT_BLOCK_SIZE"))   -- for tests of the streaming
 
-cli.each_input(a.files, function(f, name)
-  local repairs, why, byte, line = vnt.normalize_stream(f, out, opts, block)
+cli.each_input(a.files, function(src, name)
+  if src.text then   -- decoded from another encoding: already whole
+    out:write((vnt.normalize(src.text, opts)))
+    return
+  end
+  local repairs, why, byte, line = vnt.normalize_stream(src.f, out, opts, block, src.first)
   if not repairs then
     if byte then
       cli.warn(string.format("%s:%d: %s at byte %d%s", name, line, why, byte,
@@ -45,6 +50,6 @@ cli.each_input(a.files, function(f, name)
     io.stderr:write(string.format("vnt: %s: replaced %d invalid UTF-8 sequence%s with U+FFFD\n",
       name, repairs, repairs == 1 and "" or "s"))
   end
-end)
+end, {encoding = a.encoding})
 out:flush()
 os.exit(cli.status())

@@ -13,6 +13,7 @@ p:option("--format", "Output format: text (one sentence a line) or jsonl ({doc, 
 p:option("--abbrev", "More abbreviations after which a full stop does not end a sentence (without the stop).")
   :args("*"):count("*")
 p:flag("--no-soft-wrap", "Every line break ends a sentence.")
+cli.input_options(p)
 local a = cli.parse(p, arg)
 
 local abbrev = {}
@@ -20,12 +21,12 @@ for _, group in ipairs(a.abbrev) do
   for _, w in ipairs(group) do abbrev[#abbrev + 1] = w end
 end
 local out = io.stdout
-cli.each_input(a.files, function(f, name)
+cli.each_input(a.files, function(src, name)
   -- blocks end at line ends; the last sentence of each is carried on,
   -- since the next block may continue it (a wrapped line)
   local carry, base = "", 0
   local opts = {abbrev = abbrev, soft_wrap = not a.no_soft_wrap, format = a.format, doc = name, final = false}
-  for block in cli.line_blocks(f, name) do
+  for block in cli.blocks(src, name) do
     local text = carry .. block
     opts.base = base
     local used = vnt.write_sentences(out, text, opts)
@@ -33,6 +34,6 @@ cli.each_input(a.files, function(f, name)
   end
   opts.final, opts.base = true, base
   vnt.write_sentences(out, carry, opts)
-end)
+end, {encoding = a.encoding, repair = a.repair})
 out:flush()
 os.exit(cli.status())

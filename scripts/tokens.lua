@@ -11,6 +11,7 @@ p:argument("files", "Files to read; '-' (the default) is standard input."):args(
 p:option("--format", "tsv (doc, start, stop, kind, token), text (the tokens separated by spaces, a line per input line) or jsonl.", "tsv")
   :choices {"tsv", "text", "jsonl"}
 p:option("--kinds", "Print only these kinds (comma-separated), e.g. date,time.")
+cli.input_options(p)
 local a = cli.parse(p, arg)
 
 local kinds
@@ -20,15 +21,15 @@ if a.kinds then
 end
 
 local out = io.stdout
-cli.each_input(a.files, function(f, name)
+cli.each_input(a.files, function(src, name)
   local opts = {format = a.format, doc = name, kinds = kinds}
   local last
-  for block, base in cli.line_blocks(f, name) do
+  for block, base in cli.blocks(src, name) do
     opts.base = base
     vnt.write_tokens(out, block, opts)
     last = block
   end
   if a.format == "text" and last and last:byte(-1) ~= 10 then out:write("\n") end
-end)
+end, {encoding = a.encoding, repair = a.repair})
 out:flush()
 os.exit(cli.status())

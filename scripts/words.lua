@@ -14,6 +14,7 @@ p:flag("--no-dict", "No dictionary: every syllable is a word.")
 p:option("--model", "A model trained by 'vnt train-words' (then it decides every gap).")
 p:flag("--no-names", "Do not join runs of capitalized syllables.")
 p:flag("--no-numbers", "Do not join numbers written apart (10 . 000).")
+cli.input_options(p)
 local a = cli.parse(p, arg)
 
 local dict
@@ -43,13 +44,13 @@ end
 local opts = {dict = dict, model = model, join_names = not a.no_names, join_numbers = not a.no_numbers}
 
 local out = io.stdout
-cli.each_input(a.files, function(f, name)
+cli.each_input(a.files, function(src, name)
   local last
-  for block in cli.line_blocks(f, name) do
+  for block in cli.blocks(src, name) do
     vnt.write_words(out, block, opts)
     last = block
   end
   if last and last:byte(-1) ~= 10 then out:write("\n") end
-end)
+end, {encoding = a.encoding, repair = a.repair})
 out:flush()
 os.exit(cli.status())

@@ -7,6 +7,7 @@
  *  - predicates (vnt.valid_utf8) return false and the position, as utf8.len;
  *  - text that is already normalized comes back as the same Lua string. */
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -258,8 +259,10 @@ static size_t count_lines(const char *s, size_t n) {
   return k;
 }
 
-/* vnt.normalize_stream(infile, outfile [, opts [, block_size]])
+/* vnt.normalize_stream(infile, outfile [, opts [, block_size [, first]]])
  *   -> repairs | nil, message, byte, line
+ * first: bytes already read from infile (to detect its encoding), taken
+ * before the rest.
  * Normalizes what infile holds into outfile in blocks of block_size bytes
  * (default 1 MiB), each cut where vnt_safe_cut allows, so memory stays flat.
  * On bad input it writes the lines before the bad one and returns nil, the
@@ -270,6 +273,8 @@ static int lv_normalize_stream(lua_State *L) {
   read_norm_opts(L, 3, "normalize_stream", &o);
   lua_Integer block = luaL_optinteger(L, 4, 1 << 20);
   luaL_argcheck(L, block >= 1 && block <= (1 << 30), 4, "block size out of range");
+  size_t first_len = 0;   /* bytes the caller has already read from infile */
+  const char *first = luaL_optlstring(L, 5, "", &first_len);
   stream_bufs *b = (stream_bufs *)lua_newuserdatauv(L, sizeof *b, 0);
   vnt_buf_init(&b->in);
   vnt_buf_init(&b->out);
@@ -279,6 +284,8 @@ static int lv_normalize_stream(lua_State *L) {
   }
   lua_setmetatable(L, -2);
 
+  if (first_len && vnt_buf_append(&b->in, first, first_len) != VNT_OK)
+    return luaL_error(L, "vnt.normalize_stream: out of memory");
   size_t consumed = 0, line = 1, repairs = 0;
   int mid_line = 0, eof = 0;
   while (!eof) {
@@ -382,7 +389,19 @@ static int lv_detect(lua_State *L) {
   return 2;
 }
 
+/* vnt.file_id(path | nil) -> "dev:ino" of a file, or of standard output when
+ * path is nil; nil if it cannot be had.  Lets a reader skip the file it is
+ * writing (vnt normalize dir > dir/out must not read its own output). */
+static int lv_file_id(lua_State *L) {
+  struct stat st;
+  int ok = lua_isnoneornil(L, 1) ? fstat(1, &st) == 0 : stat(luaL_checkstring(L, 1), &st) == 0;
+  if (!ok || !S_ISREG(st.st_mode)) { lua_pushnil(L); return 1; }
+  lua_pushfstring(L, "%I:%I", (lua_Integer)st.st_dev, (lua_Integer)st.st_ino);
+  return 1;
+}
+
 static const luaL_Reg funcs[] = {
+  {"file_id", lv_file_id},
   {"decode", lv_decode}, {"encode", lv_encode}, {"detect", lv_detect},
   {"normalize", lv_normalize},
   {"nfc", lv_nfc}, {"nfd", lv_nfd}, {"nfkc", lv_nfkc}, {"nfkd", lv_nfkd},

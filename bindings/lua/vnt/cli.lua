@@ -14,6 +14,11 @@ local error, setmetatable = error, setmetatable
 
 local M = {}
 
+local function vnt_encoding_ok(name)
+  local ok = pcall(vnt.decode, "", name)
+  return ok
+end
+
 --- Stop the script with message `msg` and exit status `code` (default 1).
 function M.die(msg, code)
   error(setmetatable({exit = code or 1, msg = msg},
@@ -64,20 +69,71 @@ function M.open(path)
   return f, path
 end
 
---- Call fn(f, name) for each input path in `files` ('-' is standard input;
--- none given: standard input), each opened for reading; a path that cannot
--- be opened is reported (M.warn) and skipped.  Closes what it opened.
-function M.each_input(files, fn)
+--- Add the input options every script shares: --encoding and (unless
+-- with_repair is false) --repair.
+function M.input_options(p, with_repair)
+  p:option("--encoding", "Encoding of the input: utf-8, utf-16le, utf-16be, cp1258, tcvn3, vni, viqr, viscii " ..
+           "(default: detected; a file vnt cannot tell is reported and skipped).")
+  if with_repair ~= false then
+    p:flag("--repair", "Replace invalid UTF-8 with U+FFFD (and say how many) instead of stopping at it.")
+  end
+end
+
+--- Call fn(src, name) for each input in `files` (none: standard input):
+-- files, directories (walked, sorted) and '-'.  The encoding is detected
+-- from the first 64 KiB unless opts.encoding says it.  UTF-8 input comes as
+-- a stream: src.f, the open file, and src.first, the bytes already read
+-- from it (M.blocks(src, name) reads the rest in line-aligned blocks);
+-- other encodings come decoded: src.text, UTF-8 NFC.  Inputs that cannot
+-- be read -- missing, a directory without access, binary data, an encoding
+-- that cannot be told -- are reported (M.warn) and skipped.
+function M.each_input(files, fn, opts)
+  opts = opts or {}
   if #files == 0 then files = {"-"} end
-  for _, path in ipairs(files) do
+  local vio = require "vnt.io"
+  local list, problems, notes = vio.expand(files)
+  for _, msg in ipairs(problems) do M.warn(msg) end
+  for _, msg in ipairs(notes) do io.stderr:write("vnt: ", msg, "\n") end
+  if opts.encoding and vnt_encoding_ok(opts.encoding) == false then
+    M.die("unknown encoding '" .. opts.encoding .. "'", 2)
+  end
+  for _, path in ipairs(list) do
     local f, name = M.open(path)
     if not f then
       M.warn(name)
     else
-      fn(f, name)
+      local first = f:read(1 << 16) or ""
+      local enc = opts.encoding
+      if not enc then
+        enc = vnt.detect(first)
+      end
+      if enc == "utf-8" then
+        fn({f = f, first = first, encoding = enc, repair = opts.repair}, name)
+      elseif enc == "binary" then
+        M.warn(name .. ": binary data (NUL or control bytes), not text; skipped")
+      elseif enc == "unknown" then
+        M.warn(name .. ": cannot tell the encoding (not UTF-8, UTF-16, CP1258, TCVN3, VNI, VIQR or VISCII); use --encoding")
+      else
+        local text, err = vio.decode(first .. (f:read("a") or ""), name, {encoding = enc})
+        if text then fn({text = text, encoding = enc}, name) else M.warn(err) end
+      end
       if f ~= io.stdin then f:close() end
     end
   end
+end
+
+--- The line-aligned blocks of an input given by M.each_input: block, byte
+-- offset of its start, number of its first line.
+function M.blocks(src, name)
+  if src.text then
+    local done = false
+    return function()
+      if done or src.text == "" then return nil end
+      done = true
+      return src.text, 0, 1
+    end
+  end
+  return M.line_blocks(src.f, name, nil, nil, src.first, src.repair)
 end
 
 --- The whole text of `path` ('-': standard input), checked to be UTF-8.
@@ -106,10 +162,10 @@ end
 -- input.  Yields block, its byte offset in the file (0-based) and the number
 -- of its first line.  Invalid UTF-8 is reported as "name:LINE: invalid
 -- UTF-8 at byte N" and ends the iteration.
-function M.line_blocks(f, name, size, max)
+function M.line_blocks(f, name, size, max, first, repair)
   size = size or tonumber(os.getenv("VNT_BLOCK_SIZE")) or 1 << 20
   max = max or 64 * size
-  local offset, line, pending = 0, 1, ""
+  local offset, line, pending, repairs = 0, 1, first or "", 0
   return function()
     local parts, n = {pending}, #pending
     pending = ""
@@ -127,7 +183,14 @@ function M.line_blocks(f, name, size, max)
       if n >= max then break end                   -- a very long line
     end
     local data = table.concat(parts)
-    if data == "" then return nil end
+    if data == "" then
+      if repairs > 0 then
+        io.stderr:write(("vnt: %s: replaced %d invalid UTF-8 sequence%s with U+FFFD\n"):format(
+          name, repairs, repairs == 1 and "" or "s"))
+        repairs = 0
+      end
+      return nil
+    end
     if n >= max and data:byte(-1) ~= 10 then
       local cut = safe_cut(data)                    -- cut it at its last blanks
       if cut == 0 then                               -- no blank at all: before its last character
@@ -138,6 +201,13 @@ function M.line_blocks(f, name, size, max)
       if cut > 0 then data, pending = data:sub(1, cut), data:sub(cut + 1) end
     end
     local ok, pos = vnt.valid_utf8(data)
+    if not ok and repair then
+      local fixed, n = vnt.normalize(data, {form = "none", repair = true})
+      repairs = repairs + n
+      offset = offset + #data
+      for _ in data:gmatch("\n") do line = line + 1 end
+      return fixed, offset - #data, line
+    end
     local b_off, b_line = offset, line
     local p = 1
     while true do
