@@ -29,3 +29,24 @@ if [ -f "$D/vi_vtb-ud-train.conllu" ]; then
   printf 'words, UD VTB test, model (vnt train-words on train+dev): '
   python3 "$S/tools/wseg-eval" "$D/test.gold.txt" "$T/words.model" | tail -n 1
 fi
+printf 'boilerplate lines (gold-dev): '
+./vnt -e '
+local cjson = require "cjson"
+local S = ...
+local gold, docs = {}, {}
+for l in io.lines(S .. "/gold-dev/boilerplate.jsonl") do
+  local r = cjson.decode(l)
+  if r.scope == "line" then gold[r.doc .. ":" .. math.tointeger(r.line)] = true end
+  docs[r.doc] = true
+end
+local tp, fp, fn = 0, 0, 0
+for doc in pairs(docs) do
+  local f = assert(io.open(S .. "/corpus/seeds/" .. doc))
+  local r = vnt.clean(f:read("a"))
+  f:close()
+  local pred = {}
+  for _, d in ipairs(r.dropped) do pred[doc .. ":" .. d.line] = true end
+  for k in pairs(pred) do if gold[k] then tp = tp + 1 else fp = fp + 1 end end
+  for k in pairs(gold) do if k:find(doc, 1, true) == 1 and not pred[k] then fn = fn + 1 end end
+end
+print(("P %.4f R %.4f (tp %d fp %d fn %d)"):format(tp / (tp + fp), tp / (tp + fn), tp, fp, fn))' "$S"

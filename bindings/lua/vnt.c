@@ -414,8 +414,27 @@ static const luaL_Reg funcs[] = {
   {NULL, NULL}
 };
 
+/* The Lua side of the library loads on first use: vnt.io, vnt.clean,
+ * vnt.lexicon and vnt.cli are require("vnt.io") and so on. */
+static int lv_index(lua_State *L) {
+  static const char *const subs[] = {"io", "clean", "lexicon", "cli", NULL};
+  const char *k = lua_tostring(L, 2);
+  if (k == NULL || find_name(subs, k) < 0) return 0;
+  lua_getglobal(L, "require");
+  lua_pushfstring(L, "vnt.%s", k);
+  lua_call(L, 1, 1);
+  lua_pushvalue(L, 2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, 1);
+  return 1;
+}
+
 int luaopen_vnt(lua_State *L) {
   luaL_newlib(L, funcs);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, lv_index);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
   lv_open_segment(L);
   lv_open_words(L);
   lua_pushliteral(L, VNT_VERSION);

@@ -79,6 +79,20 @@ function M.input_options(p, with_repair)
   end
 end
 
+-- A progress line on stderr for inputs over 4 MB, when stderr is a terminal.
+local stderr_tty
+local function progress(name, done, total)
+  if total < (4 << 20) then return end
+  if stderr_tty == nil then stderr_tty = os.execute("[ -t 2 ]") == true end
+  if not stderr_tty then return end
+  if done >= total then
+    io.stderr:write("\r\27[K")
+  else
+    io.stderr:write(("\rvnt: %s: %d%% (%d of %d MB)"):format(name, done * 100 // total, done >> 20, total >> 20))
+  end
+  io.stderr:flush()
+end
+
 --- Call fn(src, name) for each input in `files` (none: standard input):
 -- files, directories (walked, sorted) and '-'.  The encoding is detected
 -- from the first 64 KiB unless opts.encoding says it.  UTF-8 input comes as
@@ -108,7 +122,10 @@ function M.each_input(files, fn, opts)
         enc = vnt.detect(first)
       end
       if enc == "utf-8" then
-        fn({f = f, first = first, encoding = enc, repair = opts.repair}, name)
+        local size = path ~= "-" and f:seek("end") or 0
+        if path ~= "-" then f:seek("set", #first) end
+        fn({f = f, first = first, encoding = enc, repair = opts.repair, size = size}, name)
+        progress(name, size, size)
       elseif enc == "binary" then
         M.warn(name .. ": binary data (NUL or control bytes), not text; skipped")
       elseif enc == "unknown" then
@@ -133,7 +150,13 @@ function M.blocks(src, name)
       return src.text, 0, 1
     end
   end
-  return M.line_blocks(src.f, name, nil, nil, src.first, src.repair)
+  local it = M.line_blocks(src.f, name, nil, nil, src.first, src.repair)
+  if not src.size or src.size < (4 << 20) then return it end
+  return function()
+    local block, off, line = it()
+    if block then progress(name, off + #block, src.size) end
+    return block, off, line
+  end
 end
 
 --- The whole text of `path` ('-': standard input), checked to be UTF-8.
