@@ -16,7 +16,7 @@ LUA_LIB   ?= $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
 OPT       ?= -O2
 CFLAGS    ?= $(OPT) -g
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -fPIC
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) -fPIC
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # B is the build directory; `make SAN=1` builds the sanitized variant in build-san/.
@@ -31,7 +31,7 @@ LDSAN =
 OUT = .
 endif
 
-CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c core/encoding.c
+CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c core/encoding.c core/count.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
 CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
 LIBS     = -lutf8proc
@@ -60,12 +60,14 @@ $(B)/%.o: core/%.c $(CORE_HDR) | $(B)
 $(OUT)/libvnt.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o $(B)/lwords.o
+LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o $(B)/lwords.o $(B)/lcount.o
 $(B)/lvnt.o: bindings/lua/vnt.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 $(B)/lsegment.o: bindings/lua/lsegment.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 $(B)/lwords.o: bindings/lua/lwords.c bindings/lua/lvnt.h core/vnt.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
+$(B)/lcount.o: bindings/lua/lcount.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
 $(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a

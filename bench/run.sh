@@ -83,3 +83,10 @@ row "vnt tokens C (TSV: doc, offsets, kind, token)" "$(size "$C")" ./vnt tokens 
 echo "-> sentences $(ratio "$t_wc" "$t_s")x wc -w; tokens $(ratio "$t_wc" "$t_t")x wc -w and $(echo "$C $t_t" | awk -v b="$(size "$C")" '{printf "%.1f", b/$2/1e6/12.4}')x coccoc's figure"
 row "vnt words C (default dictionary)" "$(size "$C")" ./vnt words "$C"; t_w=$secs
 echo "-> words $(echo "$t_w" | awk -v b="$(size "$C")" '{printf "%.1f", b/$1/1e6/12.4}')x coccoc's figure (target >= 2x)"
+echo
+echo "== counting syllables of C (targets: >= 20x the sort pipeline, >= 5x Python's Counter) =="
+row "tr | sort | uniq -c (C.UTF-8)" "$(size "$C")" sh -c "LC_ALL=C.UTF-8 tr -s '[:space:]' '\\n' < $C | LC_ALL=C.UTF-8 sort | LC_ALL=C.UTF-8 uniq -c"; t_sort=$secs
+row "python3 collections.Counter (bench/count_py.py)" "$(size "$C")" python3 bench/count_py.py "$C"; t_py=$secs
+row "vnt count C (all keys, by count)" "$(size "$C")" ./vnt count "$C"; t_cnt=$secs
+row "vnt count --lower --tones new C" "$(size "$C")" ./vnt count --lower --tones new "$C"
+echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python"

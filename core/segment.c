@@ -569,7 +569,7 @@ int vnt_token_next(const char *str, size_t len, size_t pos, vnt_span *tok) {
       e = alnum_run(s, len, e + (size_t)m);
     }
     int nl;
-    if (all_upper(s, i, e, &nl) && nl >= 1) {
+    if (is_upper_cp(cp) && all_upper(s, i, e, &nl) && nl >= 1) {   /* only capitals start an abbreviation */
       /* join TT&TT, CNTT-TT */
       size_t f = e;
       while (f + 1 < len && (s[f] == '&' || s[f] == '-')) {

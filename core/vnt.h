@@ -258,4 +258,52 @@ int vnt_decode(const char *s, size_t len, int enc, vnt_buf *out, vnt_status *st)
  * VNT_EINVAL with st->offset. */
 int vnt_encode(const char *s, size_t len, int enc, vnt_buf *out, vnt_status *st);
 
+/* ---- counting (core/count.c) ------------------------------------------------------- */
+
+/* A hash counter of byte strings: open addressing, keys stored once in an
+ * arena, SipHash under a random key per counter (crafted keys cannot make
+ * it slow).  Counts are int64. */
+typedef struct vnt_counter vnt_counter;
+
+typedef struct vnt_counter_entry {
+  const char *key;   /* points into the counter: valid while it is unchanged */
+  uint32_t len;
+  int64_t count;
+} vnt_counter_entry;
+
+vnt_counter *vnt_counter_new(void);
+void vnt_counter_free(vnt_counter *c);
+int vnt_counter_add(vnt_counter *c, const char *key, size_t len, int64_t by);   /* VNT_OK or VNT_ENOMEM */
+int64_t vnt_counter_get(const vnt_counter *c, const char *key, size_t len);     /* 0 if absent */
+size_t vnt_counter_size(const vnt_counter *c);    /* distinct keys */
+int64_t vnt_counter_total(const vnt_counter *c);  /* sum of counts */
+int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src);                /* dst += src */
+/* Visit every entry in table order: *pos starts at 0; 1 while there is one. */
+int vnt_counter_next(const vnt_counter *c, size_t *pos, const char **key, size_t *len, int64_t *count);
+/* All entries, by count (highest first, ties by key) or by key (bytes);
+ * *out is malloc'ed: free() it. */
+int vnt_counter_sorted(const vnt_counter *c, int by_count, vnt_counter_entry **out);
+/* TSV: "key<TAB>count" lines sorted by key.  Keys with a tab or a line
+ * break cannot be saved (VNT_EINVAL).  Loading adds to what is there; a bad
+ * line gives VNT_EINVAL and its number. */
+int vnt_counter_save(const vnt_counter *c, vnt_buf *out);
+int vnt_counter_load(vnt_counter *c, const char *s, size_t len, size_t *err_line);
+
+enum { VNT_COUNT_SYLLABLE = 0, VNT_COUNT_WORD = 1 };
+
+typedef struct vnt_count_opts {
+  int n;                 /* n-grams of n units (1..8) */
+  int unit;              /* VNT_COUNT_SYLLABLE (word and abbreviation tokens) or VNT_COUNT_WORD (vnt_words) */
+  int normalize;         /* keys normalized with norm (else as written) */
+  vnt_norm_opts norm;
+  const vnt_dict *dict;  /* for VNT_COUNT_WORD */
+  int all_tokens;        /* count numbers, dates, symbols... too (punctuation never) */
+} vnt_count_opts;
+
+/* Tokenize s, normalize the keys, and count unit n-grams that do not cross
+ * a sentence end or another token; words are keyed with '_' between their
+ * syllables, n-gram units with ' '.  o NULL: syllable unigrams as written.
+ * Invalid UTF-8: VNT_EUTF8 with st->offset. */
+int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_count_opts *o, vnt_status *st);
+
 #endif /* VNT_H */

@@ -9,7 +9,7 @@
  *
  * Exit status: what the script gives to os.exit, else 0; 1 for a script
  * error (message and traceback on stderr); 2 for a usage error. */
-#define _DEFAULT_SOURCE
+
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>

@@ -22,5 +22,12 @@ FILE *check_file(lua_State *L, int arg);
 void lv_open_segment(lua_State *L);
 /* lwords.c: vnt.dict, vnt.words, vnt.write_words. */
 void lv_open_words(lua_State *L);
+/* The vnt.dict userdata at arg. */
+struct vnt_dict *lv_check_dict(lua_State *L, int arg);
+/* lcount.c: vnt.counter. */
+void lv_open_count(lua_State *L);
+/* vnt.c: the options of vnt.normalize in the table at idx. */
+struct vnt_norm_opts;
+void read_norm_opts(lua_State *L, int idx, const char *fn, struct vnt_norm_opts *o);
 
 #endif

@@ -84,6 +84,8 @@ static ldict *check_dict(lua_State *L, int arg) {
   return ld;
 }
 
+struct vnt_dict *lv_check_dict(lua_State *L, int arg) { return check_dict(L, arg)->d; }
+
 /* vnt.dict([words]) -> a new dictionary, filled from a list of strings */
 static int lv_dict(lua_State *L) {
   int has_list = !lua_isnoneornil(L, 1);

@@ -108,7 +108,7 @@ void check_keys(lua_State *L, int idx, const char *fn, const char *const *keys) 
   }
 }
 
-static void read_norm_opts(lua_State *L, int idx, const char *fn, vnt_norm_opts *o) {
+void read_norm_opts(lua_State *L, int idx, const char *fn, vnt_norm_opts *o) {
   if (lua_isnoneornil(L, idx)) return;
   luaL_checktype(L, idx, LUA_TTABLE);
   check_keys(L, idx, fn, norm_keys);
@@ -437,6 +437,7 @@ int luaopen_vnt(lua_State *L) {
   lua_setmetatable(L, -2);
   lv_open_segment(L);
   lv_open_words(L);
+  lv_open_count(L);
   lua_pushliteral(L, VNT_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, utf8proc_unicode_version());

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "vnt.h"
+#include "vnt_internal.h"
 
 static int n_test = 0, n_fail = 0;
 
@@ -163,6 +164,44 @@ static void test_random_against_reference(void) {
   ok(bad_nfd == 0, "random text: NFD agrees with utf8proc_map(DECOMPOSE)");
 }
 
+static void test_siphash(void) {
+  /* the reference vectors of SipHash-2-4: key 00..0f, messages 00.. of length 0 and 15 */
+  unsigned char key[16], msg[15];
+  for (int i = 0; i < 16; i++) key[i] = (unsigned char)i;
+  for (int i = 0; i < 15; i++) msg[i] = (unsigned char)i;
+  uint64_t k0 = 0, k1 = 0;
+  for (int i = 0; i < 8; i++) { k0 |= (uint64_t)key[i] << (8 * i); k1 |= (uint64_t)key[8 + i] << (8 * i); }
+  ok(vnt__siphash(msg, 0, k0, k1, 2, 4) == UINT64_C(0x726fdb47dd0e0e31), "siphash-2-4: the empty message");
+  ok(vnt__siphash(msg, 15, k0, k1, 2, 4) == UINT64_C(0xa129ca6149be45e5), "siphash-2-4: 15 bytes");
+}
+
+static void test_counter(void) {
+  vnt_counter *c = vnt_counter_new();
+  vnt_counter_add(c, "b", 1, 2);
+  vnt_counter_add(c, "a", 1, 1);
+  vnt_counter_add(c, "b", 1, 1);
+  for (int i = 0; i < 5000; i++) {   /* growth keeps every count */
+    char k[16];
+    int n = snprintf(k, sizeof k, "k%d", i);
+    vnt_counter_add(c, k, (size_t)n, i);
+  }
+  ok(vnt_counter_get(c, "b", 1) == 3 && vnt_counter_get(c, "k4999", 5) == 4999 && vnt_counter_get(c, "zz", 2) == 0,
+     "counter: counts survive growth");
+  ok(vnt_counter_size(c) == 5002, "counter: distinct keys");
+  vnt_buf b = VNT_BUF_INIT;
+  ok(vnt_counter_save(c, &b) == VNT_OK && memcmp(b.data, "a\t1\nb\t3\nk0\t0\n", 13) == 0, "counter: TSV sorted by key");
+  vnt_counter *d = vnt_counter_new();
+  size_t line = 0;
+  ok(vnt_counter_load(d, b.data, b.len, &line) == VNT_OK && vnt_counter_size(d) == 5002 &&
+     vnt_counter_total(d) == vnt_counter_total(c), "counter: load gives back what save wrote");
+  ok(vnt_counter_load(d, "x\ty\n", 4, &line) == VNT_EINVAL && line == 1, "counter: a bad count is an error with its line");
+  vnt_counter_merge(d, c);
+  ok(vnt_counter_get(d, "b", 1) == 6, "counter: merge adds");
+  vnt_buf_free(&b);
+  vnt_counter_free(c);
+  vnt_counter_free(d);
+}
+
 int main(void) {
   test_decode();
   test_validate();
@@ -170,6 +209,8 @@ int main(void) {
   test_long_marks();
   test_safe_cut();
   test_random_against_reference();
+  test_siphash();
+  test_counter();
   printf("1..%d\n", n_test);
   return n_fail != 0;
 }

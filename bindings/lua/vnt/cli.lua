@@ -250,6 +250,33 @@ function M.line_blocks(f, name, size, max, first, repair)
   end
 end
 
+--- Print or save the counter `c` as options `a` say: a.save (a path),
+-- a.top, a.min_count, a.format ("tsv" or "json").
+function M.write_counts(c, a)
+  if a.save then
+    local ok, err = c:save(a.save)
+    if not ok then M.die(err, 1) end
+    return
+  end
+  local out = io.stdout
+  out:setvbuf("full", 1 << 16)
+  local min = a.min_count or 1
+  local first = true
+  if a.format == "json" then out:write("[") end
+  for key, n in c:top(a.top) do
+    if n >= min then
+      if a.format == "json" then
+        out:write(first and "" or ",\n", M.json_record {"key", key, "count", n})
+      else
+        out:write(key, "\t", n, "\n")
+      end
+      first = false
+    end
+  end
+  if a.format == "json" then out:write("]\n") end
+  out:flush()
+end
+
 local escapes = {['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t"}
 
 --- A Lua value as JSON: strings (UTF-8, escaped as little as JSON needs),

@@ -1,0 +1,316 @@
+/* lcount.c -- the Lua side of counting: vnt.counter userdata. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "vnt.h"
+#include "lvnt.h"
+
+#define COUNTER_MT "vnt.counter"
+
+typedef struct lcounter {
+  vnt_counter *c;   /* NULL until created, and after __gc */
+} lcounter;
+
+static lcounter *new_counter(lua_State *L) {
+  lcounter *lc = (lcounter *)lua_newuserdatauv(L, sizeof *lc, 0);
+  lc->c = NULL;
+  luaL_setmetatable(L, COUNTER_MT);
+  lc->c = vnt_counter_new();
+  if (lc->c == NULL) luaL_error(L, "vnt.counter: out of memory");
+  return lc;
+}
+
+static vnt_counter *check_counter(lua_State *L, int arg) {
+  lcounter *lc = (lcounter *)luaL_checkudata(L, arg, COUNTER_MT);
+  luaL_argcheck(L, lc->c != NULL, arg, "counter already freed");
+  return lc->c;
+}
+
+static int lc_gc(lua_State *L) {
+  lcounter *lc = (lcounter *)luaL_checkudata(L, 1, COUNTER_MT);
+  vnt_counter_free(lc->c);
+  lc->c = NULL;
+  return 0;
+}
+
+/* c:add(key [, n]) */
+static int lc_add(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  size_t len;
+  const char *k = luaL_checklstring(L, 2, &len);
+  lua_Integer n = luaL_optinteger(L, 3, 1);
+  if (vnt_counter_add(c, k, len, (int64_t)n) != VNT_OK) return luaL_error(L, "vnt.counter:add: out of memory");
+  lua_settop(L, 1);
+  return 1;
+}
+
+static const char *const unit_names[] = {"syllable", "word", NULL};
+static const char *const add_keys[] = {"unit", "n", "normalize", "dict", "all", NULL};
+
+/* Reads the add_tokens options at idx into o; may push a dictionary. */
+static void lv_count_opts(lua_State *L, int idx, const char *fn, vnt_count_opts *o) {
+  vnt_norm_opts dn = VNT_NORM_OPTS_INIT;
+  o->n = 1;
+  o->unit = VNT_COUNT_SYLLABLE;
+  o->normalize = 0;
+  o->norm = dn;
+  o->dict = NULL;
+  o->all_tokens = 0;
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  check_keys(L, idx, fn, add_keys);
+  if (lua_getfield(L, idx, "unit") != LUA_TNIL) {
+    const char *u = lua_tostring(L, -1);
+    int k = u ? find_name(unit_names, u) : -1;
+    if (k < 0) luaL_error(L, "vnt.%s: option 'unit' must be \"syllable\" or \"word\"", fn);
+    o->unit = k;
+  }
+  lua_pop(L, 1);
+  if (lua_getfield(L, idx, "n") != LUA_TNIL) {
+    lua_Integer n = lua_tointeger(L, -1);
+    if (n < 1 || n > 8) luaL_error(L, "vnt.%s: option 'n' must be 1..8", fn);
+    o->n = (int)n;
+  }
+  lua_pop(L, 1);
+  if (lua_getfield(L, idx, "normalize") != LUA_TNIL) {
+    read_norm_opts(L, lua_gettop(L), fn, &o->norm);
+    o->normalize = 1;
+  }
+  lua_pop(L, 1);
+  o->all_tokens = opt_bool(L, idx, fn, "all");
+  if (o->unit == VNT_COUNT_WORD) {
+    if (lua_getfield(L, idx, "dict") == LUA_TNIL) {
+      lua_pop(L, 1);
+      lua_getglobal(L, "require");
+      lua_pushliteral(L, "vnt.lexicon");
+      lua_call(L, 1, 1);
+      lua_getfield(L, -1, "default");
+      lua_call(L, 0, 1);
+      lua_remove(L, -2);
+    }
+    if (!lua_isnil(L, -1) && lua_toboolean(L, -1)) o->dict = lv_check_dict(L, lua_gettop(L));
+    /* the dictionary stays on the stack while counting */
+  }
+}
+
+/* c:add_tokens(text [, {unit = "syllable"|"word", n = 1, normalize = {...}, all = false, dict = d}]) */
+static int lc_add_tokens(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  size_t len;
+  const char *s = luaL_checklstring(L, 2, &len);
+  vnt_count_opts o;
+  lv_count_opts(L, 3, "counter:add_tokens", &o);
+  vnt_status st;
+  int rc = vnt_counter_add_text(c, s, len, &o, &st);
+  if (rc < 0) return lv_fail(L, "counter:add_tokens", rc, st.offset);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int lc_get(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  size_t len;
+  const char *k = luaL_checklstring(L, 2, &len);
+  lua_pushinteger(L, (lua_Integer)vnt_counter_get(c, k, len));
+  return 1;
+}
+
+static int lc_total(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)vnt_counter_total(check_counter(L, 1)));
+  return 1;
+}
+
+static int lc_len(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)vnt_counter_size(check_counter(L, 1)));
+  return 1;
+}
+
+static int lc_merge(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1), *o = check_counter(L, 2);
+  if (vnt_counter_merge(c, o) != VNT_OK) return luaL_error(L, "vnt.counter:merge: out of memory");
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* The sorted entries live in a userdata that frees them. */
+typedef struct lsorted {
+  vnt_counter_entry *e;
+  size_t n, i;
+} lsorted;
+
+static int ls_gc(lua_State *L) {
+  lsorted *ls = (lsorted *)lua_touserdata(L, 1);
+  free(ls->e);
+  ls->e = NULL;
+  return 0;
+}
+
+static int top_iter(lua_State *L) {
+  lsorted *ls = (lsorted *)lua_touserdata(L, lua_upvalueindex(1));
+  if (ls->i >= ls->n) return 0;
+  vnt_counter_entry *e = &ls->e[ls->i++];
+  lua_pushlstring(L, e->key, e->len);
+  lua_pushinteger(L, (lua_Integer)e->count);
+  return 2;
+}
+
+static int sorted_iter(lua_State *L, int by_count, lua_Integer k) {
+  vnt_counter *c = check_counter(L, 1);
+  lsorted *ls = (lsorted *)lua_newuserdatauv(L, sizeof *ls, 1);
+  ls->e = NULL;
+  ls->n = ls->i = 0;
+  if (luaL_newmetatable(L, "vnt.sorted")) {
+    lua_pushcfunction(L, ls_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, 1);   /* the counter stays alive while its keys are read */
+  lua_setiuservalue(L, -2, 1);
+  if (vnt_counter_sorted(c, by_count, &ls->e) != VNT_OK) return luaL_error(L, "vnt.counter: out of memory");
+  ls->n = vnt_counter_size(c);
+  if (k >= 0 && (size_t)k < ls->n) ls->n = (size_t)k;
+  lua_pushcclosure(L, top_iter, 1);
+  return 1;
+}
+
+/* c:top([k]) -> iterator of key, count: highest first, ties by key */
+static int lc_top(lua_State *L) {
+  lua_Integer k = luaL_optinteger(L, 2, -1);
+  return sorted_iter(L, 1, k);
+}
+
+/* pairs(c): every key and count, in key order */
+static int lc_pairs(lua_State *L) {
+  sorted_iter(L, 0, -1);
+  return 1;
+}
+
+/* c:dump() -> the TSV text: "key<TAB>count" lines sorted by key */
+static int lc_dump(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  luaL_Buffer lb;
+  vnt_buf b = VNT_BUF_INIT;
+  int rc = vnt_counter_save(c, &b);
+  if (rc != VNT_OK) {
+    vnt_buf_free(&b);
+    return luaL_error(L, rc == VNT_EINVAL ? "vnt.counter:dump: a key holds a tab or a line break"
+                                          : "vnt.counter:dump: out of memory");
+  }
+  luaL_buffinit(L, &lb);
+  luaL_addlstring(&lb, b.data ? b.data : "", b.len);
+  vnt_buf_free(&b);
+  luaL_pushresult(&lb);
+  return 1;
+}
+
+/* c:save(path) -> true | nil, "path: reason"; written to path.tmp then
+ * renamed, so a file that is there is complete */
+static int lc_save(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  vnt_buf b = VNT_BUF_INIT;
+  int rc = vnt_counter_save(c, &b);
+  if (rc != VNT_OK) {
+    vnt_buf_free(&b);
+    return luaL_error(L, "vnt.counter:save: %s", rc == VNT_EINVAL ? "a key holds a tab or a line break" : "out of memory");
+  }
+  const char *tmp = lua_pushfstring(L, "%s.tmp", path);
+  FILE *f = fopen(tmp, "wb");
+  int ok = f != NULL && (b.len == 0 || fwrite(b.data, 1, b.len, f) == b.len);
+  int err = errno;
+  if (f && fclose(f) != 0 && ok) { ok = 0; err = errno; }
+  vnt_buf_free(&b);
+  if (ok && rename(tmp, path) != 0) { ok = 0; err = errno; }
+  if (!ok) {
+    remove(tmp);
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(err));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* vnt.counter.load(text_or_path) -> counter; the TSV of c:dump() (a string
+ * with a tab or a line break is text, else a path) */
+static int lv_counter_load(lua_State *L) {
+  size_t len, line = 0;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int is_text = memchr(s, '\t', len) || memchr(s, '\n', len) || len == 0;
+  vnt_counter *c = new_counter(L)->c;
+  if (!is_text) {
+    FILE *f = fopen(s, "rb");
+    if (f == NULL) { luaL_pushfail(L); lua_pushfstring(L, "%s: %s", s, strerror(errno)); return 2; }
+    vnt_buf b = VNT_BUF_INIT;
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vnt_buf_append(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) { vnt_buf_free(&b); luaL_pushfail(L); lua_pushfstring(L, "%s: read error", s); return 2; }
+    int rc = vnt_counter_load(c, b.data ? b.data : "", b.len, &line);
+    vnt_buf_free(&b);
+    if (rc != VNT_OK) {
+      luaL_pushfail(L);
+      lua_pushfstring(L, "%s:%d: not a count line (key<TAB>count)", s, (int)line);
+      return 2;
+    }
+    return 1;
+  }
+  if (vnt_counter_load(c, s, len, &line) != VNT_OK)
+    return luaL_error(L, "vnt.counter.load: line %d is not a count line (key<TAB>count)", (int)line);
+  return 1;
+}
+
+static int lc_tostring(lua_State *L) {
+  lcounter *lc = (lcounter *)luaL_checkudata(L, 1, COUNTER_MT);
+  if (lc->c == NULL) lua_pushliteral(L, "vnt.counter (freed)");
+  else lua_pushfstring(L, "vnt.counter (%d keys, total %I)", (int)vnt_counter_size(lc->c),
+                       (lua_Integer)vnt_counter_total(lc->c));
+  return 1;
+}
+
+static int lv_counter_new(lua_State *L) {
+  new_counter(L);
+  return 1;
+}
+
+static const luaL_Reg counter_methods[] = {
+  {"add", lc_add}, {"add_tokens", lc_add_tokens}, {"get", lc_get}, {"total", lc_total},
+  {"top", lc_top}, {"merge", lc_merge}, {"dump", lc_dump}, {"save", lc_save}, {NULL, NULL}
+};
+static const luaL_Reg counter_meta[] = {
+  {"__index", NULL}, {"__gc", lc_gc}, {"__close", lc_gc}, {"__len", lc_len}, {"__pairs", lc_pairs},
+  {"__tostring", lc_tostring}, {NULL, NULL}
+};
+
+static int counter_call(lua_State *L) {
+  lua_remove(L, 1);   /* the vnt.counter table itself */
+  return lv_counter_new(L);
+}
+
+void lv_open_count(lua_State *L) {
+  luaL_newmetatable(L, COUNTER_MT);
+  luaL_setfuncs(L, counter_meta, 0);
+  luaL_newlibtable(L, counter_methods);
+  luaL_setfuncs(L, counter_methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  /* vnt.counter() makes one; vnt.counter.load(...) reads one */
+  lua_createtable(L, 0, 2);
+  lua_pushcfunction(L, lv_counter_new);
+  lua_setfield(L, -2, "new");
+  lua_pushcfunction(L, lv_counter_load);
+  lua_setfield(L, -2, "load");
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, counter_call);
+  lua_setfield(L, -2, "__call");
+  lua_setmetatable(L, -2);
+  lua_setfield(L, -2, "counter");
+}

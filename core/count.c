@@ -1,0 +1,374 @@
+/* count.c -- a hash counter of byte strings, mergeable and saved as TSV.
+ *
+ * Open addressing with linear probing; each key is stored once in an arena;
+ * slots hold a 64-bit SipHash-1-3 of the key under a per-counter random
+ * key, so input crafted to collide cannot make counting quadratic.  Adding
+ * a key that is already there allocates nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/random.h>
+
+#include "vnt.h"
+#include "vnt_internal.h"
+
+typedef struct cslot {
+  uint64_t hash;    /* 0: empty */
+  int64_t count;
+  uint32_t len;
+  uint32_t pad;
+  union {
+    uint64_t off;   /* key in the arena, when longer than 8 bytes */
+    char in[8];     /* the key itself, when it fits: most syllables do */
+  } k;
+} cslot;
+
+static inline const char *slot_key(const vnt_counter *c, const cslot *s);
+
+struct vnt_counter {
+  cslot *t;
+  size_t cap, used;
+  int64_t total;
+  uint64_t k0, k1;  /* SipHash key */
+  vnt_buf arena;
+  vnt_buf scratch;
+};
+
+/* ---- SipHash-1-3 (Aumasson and Bernstein) ----------------------------------------- */
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND                                                   \
+  do {                                                             \
+    v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);      \
+    v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                         \
+    v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                         \
+    v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);      \
+  } while (0)
+
+uint64_t vnt__siphash(const void *data, size_t len, uint64_t k0, uint64_t k1, int crounds, int drounds) {
+  const unsigned char *p = data;
+  uint64_t v0 = UINT64_C(0x736f6d6570736575) ^ k0, v1 = UINT64_C(0x646f72616e646f6d) ^ k1;
+  uint64_t v2 = UINT64_C(0x6c7967656e657261) ^ k0, v3 = UINT64_C(0x7465646279746573) ^ k1;
+  uint64_t b = (uint64_t)len << 56;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t m = 0;
+    for (int k = 0; k < 8; k++) m |= (uint64_t)p[i + k] << (8 * k);
+    v3 ^= m;
+    for (int r = 0; r < crounds; r++) SIPROUND;
+    v0 ^= m;
+  }
+  for (int k = 0; i + (size_t)k < len; k++) b |= (uint64_t)p[i + k] << (8 * k);
+  v3 ^= b;
+  for (int r = 0; r < crounds; r++) SIPROUND;
+  v0 ^= b;
+  v2 ^= 0xFF;
+  for (int r = 0; r < drounds; r++) SIPROUND;
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static inline const char *slot_key(const vnt_counter *c, const cslot *s) {
+  return s->len <= 8 ? s->k.in : c->arena.data + s->k.off;
+}
+
+static uint64_t khash(const vnt_counter *c, const char *k, size_t n) {
+  uint64_t h = vnt__siphash(k, n, c->k0, c->k1, 1, 3);
+  return h ? h : 1;
+}
+
+/* ---- the table ----------------------------------------------------------------------- */
+
+vnt_counter *vnt_counter_new(void) {
+  vnt_counter *c = calloc(1, sizeof *c);
+  if (c == NULL) return NULL;
+  c->cap = 1024;
+  c->t = calloc(c->cap, sizeof *c->t);
+  if (c->t == NULL) { free(c); return NULL; }
+  uint64_t key[2];
+  if (getrandom(key, sizeof key, GRND_NONBLOCK) != (ssize_t)sizeof key) {   /* not yet seeded: the clock */
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    key[0] = (uint64_t)ts.tv_nsec * UINT64_C(0x9E3779B97F4A7C15) ^ (uint64_t)(uintptr_t)c;
+    key[1] = (uint64_t)ts.tv_sec * UINT64_C(0xC2B2AE3D27D4EB4F) ^ (uint64_t)(uintptr_t)&ts;
+  }
+  c->k0 = key[0];
+  c->k1 = key[1];
+  vnt_buf_init(&c->arena);
+  vnt_buf_init(&c->scratch);
+  return c;
+}
+
+void vnt_counter_free(vnt_counter *c) {
+  if (c == NULL) return;
+  free(c->t);
+  vnt_buf_free(&c->arena);
+  vnt_buf_free(&c->scratch);
+  free(c);
+}
+
+size_t vnt_counter_size(const vnt_counter *c) { return c->used; }
+int64_t vnt_counter_total(const vnt_counter *c) { return c->total; }
+
+static cslot *cfind(const vnt_counter *c, const char *k, size_t n, uint64_t h) {
+  size_t mask = c->cap - 1, i = (size_t)h & mask;
+  for (;;) {
+    cslot *s = &c->t[i];
+    if (s->hash == 0) return s;
+    if (s->hash == h && s->len == n && memcmp(slot_key(c, s), k, n) == 0) return s;
+    i = (i + 1) & mask;
+  }
+}
+
+static int cgrow(vnt_counter *c) {
+  size_t cap = c->cap * 2;
+  cslot *nt = calloc(cap, sizeof *nt);
+  if (nt == NULL) return VNT_ENOMEM;
+  for (size_t i = 0; i < c->cap; i++) {
+    if (c->t[i].hash == 0) continue;
+    size_t j = (size_t)c->t[i].hash & (cap - 1);
+    while (nt[j].hash) j = (j + 1) & (cap - 1);
+    nt[j] = c->t[i];
+  }
+  free(c->t);
+  c->t = nt;
+  c->cap = cap;
+  return VNT_OK;
+}
+
+int vnt_counter_add(vnt_counter *c, const char *k, size_t n, int64_t by) {
+  if (n > UINT32_MAX) return VNT_ELIMIT;
+  uint64_t h = khash(c, k, n);
+  cslot *s = cfind(c, k, n, h);
+  if (s->hash == 0) {
+    if ((c->used + 1) * 2 > c->cap) {
+      if (cgrow(c) != VNT_OK) return VNT_ENOMEM;
+      s = cfind(c, k, n, h);
+    }
+    if (n <= 8) {
+      memcpy(s->k.in, k, n);
+    } else {
+      size_t off = c->arena.len;
+      if (vnt_buf_append(&c->arena, k, n) != VNT_OK) return VNT_ENOMEM;
+      s->k.off = off;
+    }
+    s->hash = h;
+    s->len = (uint32_t)n;
+    s->count = 0;
+    c->used++;
+  }
+  s->count += by;
+  c->total += by;
+  return VNT_OK;
+}
+
+int64_t vnt_counter_get(const vnt_counter *c, const char *k, size_t n) {
+  const cslot *s = cfind(c, k, n, khash(c, k, n));
+  return s->hash ? s->count : 0;
+}
+
+int vnt_counter_next(const vnt_counter *c, size_t *pos, const char **k, size_t *n, int64_t *count) {
+  while (*pos < c->cap) {
+    const cslot *s = &c->t[(*pos)++];
+    if (s->hash) {
+      *k = slot_key(c, s);
+      *n = s->len;
+      *count = s->count;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src) {
+  for (size_t i = 0; i < src->cap; i++) {
+    const cslot *s = &src->t[i];
+    if (s->hash && vnt_counter_add(dst, slot_key(src, s), s->len, s->count) != VNT_OK) return VNT_ENOMEM;
+  }
+  return VNT_OK;
+}
+
+/* ---- order ------------------------------------------------------------------------------ */
+
+typedef vnt_counter_entry sent;   /* key, length, count */
+
+static int by_key(const void *a, const void *b) {
+  const sent *x = a, *y = b;
+  size_t m = x->len < y->len ? x->len : y->len;
+  int r = memcmp(x->key, y->key, m);
+  return r ? r : (x->len > y->len) - (x->len < y->len);
+}
+
+static int by_count(const void *a, const void *b) {
+  const sent *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return by_key(a, b);
+}
+
+/* All entries in an array the caller frees: by count (highest first, ties
+ * by key) or by key (byte order). */
+static sent *entries(const vnt_counter *c, int order_by_count) {
+  sent *e = malloc((c->used + 1) * sizeof *e);
+  if (e == NULL) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < c->cap; i++)
+    if (c->t[i].hash) {
+      e[k].key = slot_key(c, &c->t[i]);
+      e[k].len = c->t[i].len;
+      e[k].count = c->t[i].count;
+      k++;
+    }
+  qsort(e, k, sizeof *e, order_by_count ? by_count : by_key);
+  return e;
+}
+
+int vnt_counter_sorted(const vnt_counter *c, int by_count_order, vnt_counter_entry **out) {
+  sent *e = entries(c, by_count_order);
+  if (e == NULL) return VNT_ENOMEM;
+  *out = e;
+  return VNT_OK;
+}
+
+/* ---- TSV ------------------------------------------------------------------------------- */
+
+int vnt_counter_save(const vnt_counter *c, vnt_buf *out) {
+  sent *e = entries(c, 0);
+  if (e == NULL) return VNT_ENOMEM;
+  int rc = VNT_OK;
+  for (size_t i = 0; i < c->used && rc == VNT_OK; i++) {
+    char num[24];
+    int m = snprintf(num, sizeof num, "\t%lld\n", (long long)e[i].count);
+    if (memchr(e[i].key, '\t', e[i].len) || memchr(e[i].key, '\n', e[i].len)) { rc = VNT_EINVAL; break; }
+    rc = vnt_buf_append(out, e[i].key, e[i].len);
+    if (rc == VNT_OK) rc = vnt_buf_append(out, num, (size_t)m);
+  }
+  free(e);
+  return rc;
+}
+
+int vnt_counter_load(vnt_counter *c, const char *s, size_t len, size_t *err_line) {
+  size_t i = 0, line = 0;
+  while (i < len) {
+    line++;
+    const char *nl = memchr(s + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - s) : len;
+    if (e > i) {
+      const char *tab = NULL;   /* the last tab: keys hold no tab */
+      for (size_t k = e; k > i; k--) if (s[k - 1] == '\t') { tab = s + k - 1; break; }
+      if (tab == NULL || tab == s + e - 1) { *err_line = line; return VNT_EINVAL; }
+      int64_t v = 0;
+      int neg = 0;
+      const char *p = tab + 1;
+      if (*p == '-') { neg = 1; p++; }
+      if (p == s + e) { *err_line = line; return VNT_EINVAL; }
+      for (; p < s + e; p++) {
+        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10) { *err_line = line; return VNT_EINVAL; }
+        v = v * 10 + (*p - '0');
+      }
+      if (vnt_counter_add(c, s + i, (size_t)(tab - (s + i)), neg ? -v : v) != VNT_OK) return VNT_ENOMEM;
+    }
+    i = e + 1;
+  }
+  return VNT_OK;
+}
+
+/* ---- counting text ------------------------------------------------------------------- */
+
+/* The key of one token under the options: as it is, or normalized. */
+static int token_key(const char *s, size_t n, const vnt_count_opts *o, vnt_buf *out) {
+  if (!o->normalize) return vnt_buf_append(out, s, n);
+  const vnt_norm_opts *no = &o->norm;
+  if (no->form == VNT_NFC && no->tones == VNT_TONES_NEW && no->casing == VNT_CASE_LOWER && no->flags == 0) {
+    size_t len0 = out->len;   /* the common case, table-driven */
+    int rc = vnt__syllable_key(s, n, out);
+    if (rc != VNT_EINVAL) return rc;
+    out->len = len0;
+  }
+  vnt_status st;
+  int rc = vnt_normalize(s, n, no, out, &st);
+  if (rc == VNT_SAME) return vnt_buf_append(out, s, n);
+  return rc < 0 ? rc : VNT_OK;
+}
+
+int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_count_opts *o, vnt_status *st) {
+  vnt_count_opts dflt = {1, VNT_COUNT_SYLLABLE, 0, VNT_NORM_OPTS_INIT, NULL, 0};
+  if (o == NULL) o = &dflt;
+  if (o->n < 1 || o->n > 8) return VNT_EINVAL;
+  size_t off = 0;
+  if (vnt_utf8_validate(s, len, &off) != VNT_OK) { if (st) st->offset = off; return VNT_EUTF8; }
+  vnt_buf *k = &c->scratch;
+  int rc = VNT_OK;
+  if (o->n == 1 && o->unit == VNT_COUNT_SYLLABLE) {
+    /* unigrams of tokens: no sentences, no runs, no copies unless normalized */
+    vnt_span t;
+    size_t p = 0;
+    while (rc == VNT_OK && vnt_token_next(s, len, p, &t)) {
+      p = t.end;
+      if (!(t.kind == VNT_TOK_WORD || t.kind == VNT_TOK_ABBREV || (o->all_tokens && t.kind != VNT_TOK_PUNCT))) continue;
+      if (!o->normalize) {
+        rc = vnt_counter_add(c, s + t.start, t.end - t.start, 1);
+      } else {
+        vnt_buf_reset(k);
+        rc = token_key(s + t.start, t.end - t.start, o, k);
+        if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+      }
+    }
+    return rc;
+  }
+  vnt_buf spans = VNT_BUF_INIT;
+  /* the units: tokens, or words; runs of units break at other tokens and at sentence ends */
+  size_t pos = 0;
+  vnt_span sp;
+  while (rc == VNT_OK && vnt_sentence_next(s, len, pos, NULL, &sp)) {
+    pos = sp.end;
+    vnt_buf_reset(&spans);
+    if (o->unit == VNT_COUNT_WORD) {
+      vnt_words_opts wo = {1, 1, NULL};
+      rc = vnt_words(o->dict, s + sp.start, sp.end - sp.start, &wo, &spans);
+    } else {
+      vnt_span t;
+      size_t p = 0;
+      while (rc == VNT_OK && vnt_token_next(s + sp.start, sp.end - sp.start, p, &t)) {
+        rc = vnt_buf_append(&spans, &t, sizeof t);
+        p = t.end;
+      }
+    }
+    if (rc != VNT_OK) break;
+    const vnt_span *u = (const vnt_span *)(const void *)spans.data;
+    size_t m = spans.len / sizeof *u;
+    for (size_t a = 0; a < m && rc == VNT_OK;) {
+      int unit = u[a].kind == VNT_TOK_WORD || u[a].kind == VNT_TOK_ABBREV || (o->all_tokens && u[a].kind != VNT_TOK_PUNCT);
+      if (!unit) { a++; continue; }
+      size_t e = a;
+      while (e < m && (u[e].kind == VNT_TOK_WORD || u[e].kind == VNT_TOK_ABBREV ||
+                       (o->all_tokens && u[e].kind != VNT_TOK_PUNCT)))
+        e++;
+      for (size_t i = a; i + (size_t)o->n <= e && rc == VNT_OK; i++) {
+        vnt_buf_reset(k);
+        for (size_t j = i; j < i + (size_t)o->n && rc == VNT_OK; j++) {
+          if (j > i) rc = vnt_buf_append(k, " ", 1);
+          const char *w = s + sp.start + u[j].start;
+          size_t wn = u[j].end - u[j].start;
+          if (rc == VNT_OK && o->unit == VNT_COUNT_WORD && memchr(w, ' ', wn)) {
+            /* a multi-syllable word: its syllables joined by '_' */
+            size_t q = 0;
+            while (q < wn && rc == VNT_OK) {
+              size_t r = q;
+              while (r < wn && w[r] != ' ' && w[r] != '\t') r++;
+              if (q > 0) rc = vnt_buf_append(k, "_", 1);
+              if (rc == VNT_OK) rc = token_key(w + q, r - q, o, k);
+              while (r < wn && (w[r] == ' ' || w[r] == '\t')) r++;
+              q = r;
+            }
+          } else if (rc == VNT_OK) {
+            rc = token_key(w, wn, o, k);
+          }
+        }
+        if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+      }
+      a = e;
+    }
+  }
+  vnt_buf_free(&spans);
+  return rc;
+}

@@ -1,0 +1,38 @@
+-- count: frequencies of syllables, words or n-grams, streaming any size of input; mergeable
+local vnt = require "vnt"
+local cli = require "vnt.cli"
+
+local p = cli.parser("count",
+  "Count the syllables (or words, or n-grams of them) of text, streaming: memory\n" ..
+  "grows with the distinct keys, not with the input.  Prints key<TAB>count lines,\n" ..
+  "most frequent first (ties by key), or saves the counts for 'vnt merge'.",
+  "Split a corpus across cores and put the parts together exactly:\n" ..
+  "  ls corpus/*.txt | parallel -j2 vnt count --save {}.counts {}\n" ..
+  "  vnt merge corpus/*.counts --top 50")
+p:argument("files", "Files or directories to read; '-' (the default) is standard input."):args("*")
+p:option("--unit", "What to count: syllables (word and abbreviation tokens) or words (dictionary segmentation).",
+         "syllable"):choices {"syllable", "word"}
+p:option("--ngram", "Count n-grams of N units (within a sentence, not across punctuation).", "1"):convert(tonumber)
+p:option("--top", "Print only the K most frequent."):convert(tonumber)
+p:option("--min-count", "Print only keys counted at least M times.", "1"):convert(tonumber)
+p:flag("--lower", "Count lower-cased keys.")
+p:option("--tones", "Count keys with the tone marks placed in one style.", "keep"):choices {"keep", "new", "old"}
+p:flag("--all", "Count numbers, dates, symbols... too (never punctuation).")
+p:option("--format", "tsv (key<TAB>count) or json.", "tsv"):choices {"tsv", "json"}
+p:option("--save", "Write all the counts, sorted by key, to FILE (complete or not at all) instead of printing.")
+cli.input_options(p)
+local a = cli.parse(p, arg)
+if not a.ngram or a.ngram < 1 or a.ngram > 8 then cli.die("--ngram must be 1..8", 2) end
+
+local opts = {unit = a.unit, n = a.ngram, all = a.all}
+if a.lower or a.tones ~= "keep" then
+  opts.normalize = {case = a.lower and "lower" or "keep", tones = a.tones}
+end
+
+local c = vnt.counter()
+cli.each_input(a.files, function(src, name)
+  for block in cli.blocks(src, name) do c:add_tokens(block, opts) end
+end, {encoding = a.encoding, repair = a.repair})
+
+cli.write_counts(c, a)
+os.exit(cli.status())
