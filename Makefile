@@ -71,13 +71,13 @@ $(B)/lcount.o: bindings/lua/lcount.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
 $(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a
-	$(CC) -shared $(LDSAN) -o $@ $(LUA_OBJ) $(OUT)/libvnt.a $(LIBS)
+	$(CC) -shared $(LDSAN) -o $@ $(LUA_OBJ) $(OUT)/libvnt.a $(LIBS) -lpthread
 
 $(B)/main.o: bindings/cli/main.c core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
 $(OUT)/vnt: $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a
-	$(CC) $(LDSAN) -o $@ $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl
+	$(CC) $(LDSAN) -o $@ $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl -lpthread
 
 $(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
 	$(CC) $(ALL_CFLAGS) $(LDSAN) -Icore -o $@ $< $(OUT)/libvnt.a $(LIBS)

@@ -184,3 +184,40 @@ describe("vnt count and vnt merge", function()
     end
   end)
 end)
+
+describe("counter:add_file() and vnt count -j", function()
+  local text = {}
+  for i = 1, 400 do
+    text[#text + 1] = ("Dòng %d: Chuyển đổi số là xu thế. Hoá học và hóa học,\nđoạn nối tiếp %d.\n"):format(i, i % 7)
+  end
+  text = table.concat(text)
+  local path = os.tmpname()
+  helper.write(path, text)
+
+  it("counts a file as add_tokens counts its text, on any number of threads", function()
+    for _, opts in ipairs { {}, { n = 2 }, { n = 3, normalize = { case = "lower", tones = "new" } } } do
+      local want = vnt.counter():add_tokens(text, opts):dump()
+      for _, j in ipairs { 1, 2, 3, 7 } do
+        local c = vnt.counter()
+        assert.is_true(c:add_file(path, opts, j))
+        assert.equal(want, c:dump(), "threads " .. j)
+      end
+    end
+  end)
+
+  it("gives the same output with -j 1 and -j 2", function()
+    assert.equal((helper.run { "count", "-j", "1", path }), (helper.run { "count", "-j", "2", path }))
+  end)
+
+  it("reports a missing file and invalid UTF-8 by line and byte", function()
+    local ok, err = vnt.counter():add_file("/no/such/file")
+    assert.is_nil(ok)
+    assert.equal("/no/such/file: No such file or directory", err)
+    local bad = os.tmpname()
+    helper.write(bad, "một\nhai \xff\n")
+    ok, err = vnt.counter():add_file(bad, nil, 2)
+    assert.is_nil(ok)
+    assert.equal(bad .. ":2: invalid UTF-8 at byte 11", err)
+    os.remove(bad)
+  end)
+end)

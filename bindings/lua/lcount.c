@@ -1,6 +1,11 @@
 /* lcount.c -- the Lua side of counting: vnt.counter userdata. */
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +115,106 @@ static int lc_add_tokens(lua_State *L) {
   int rc = vnt_counter_add_text(c, s, len, &o, &st);
   if (rc < 0) return lv_fail(L, "counter:add_tokens", rc, st.offset);
   lua_settop(L, 1);
+  return 1;
+}
+
+/* ---- counting a file on several threads --------------------------------------------- */
+
+typedef struct job {
+  const char *s;          /* the range of the mapped file */
+  size_t len;
+  const vnt_count_opts *o;
+  vnt_counter *c;         /* the thread's own counter */
+  int rc;
+  vnt_status st;
+} job;
+
+static void *run_job(void *arg) {
+  job *j = (job *)arg;
+  j->rc = vnt_counter_add_text(j->c, j->s, j->len, j->o, &j->st);
+  return NULL;
+}
+
+/* Where to cut s near `at` so both sides count as the whole does: after a
+ * line break that no sentence wraps across (the next line does not start in
+ * lower case).  len if there is none after at. */
+static size_t cut_near(const char *s, size_t len, size_t at) {
+  for (size_t i = at; i < len; i++) {
+    if (s[i] != '\n') continue;
+    unsigned char nx = i + 1 < len ? (unsigned char)s[i + 1] : '\n';
+    if (!((nx >= 'a' && nx <= 'z') || nx >= 0x80)) return i + 1;
+  }
+  return len;
+}
+
+/* c:add_file(path [, opts [, threads]]) -> true | nil, "path: reason"
+ * Counts a UTF-8 file as add_tokens would, on `threads` threads (default
+ * 1): the file is mapped, cut into ranges at line breaks no sentence wraps
+ * across, each range counted into its own counter, and the counters merged,
+ * so the result equals the one-thread count. */
+static int lc_add_file(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  vnt_count_opts o;
+  lv_count_opts(L, 3, "counter:add_file", &o);
+  lua_Integer nth = luaL_optinteger(L, 4, 1);
+  luaL_argcheck(L, nth >= 1 && nth <= 64, 4, "threads must be 1..64");
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) { luaL_pushfail(L); lua_pushfstring(L, "%s: %s", path, strerror(errno)); return 2; }
+  struct stat stt;
+  if (fstat(fd, &stt) != 0 || !S_ISREG(stt.st_mode)) {
+    close(fd);
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: not a regular file", path);
+    return 2;
+  }
+  size_t len = (size_t)stt.st_size;
+  if (len == 0) { close(fd); lua_pushboolean(L, 1); return 1; }
+  const char *s = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (s == MAP_FAILED) { luaL_pushfail(L); lua_pushfstring(L, "%s: %s", path, strerror(errno)); return 2; }
+  job jobs[64];
+  pthread_t tids[64];
+  size_t start = 0;
+  int n = 0;
+  for (int t = 0; t < nth && start < len; t++) {
+    size_t end = t == nth - 1 ? len : cut_near(s, len, start + (len - start) / (size_t)(nth - t));
+    jobs[n].s = s + start;
+    jobs[n].len = end - start;
+    jobs[n].o = &o;
+    jobs[n].c = t == 0 ? c : vnt_counter_new();
+    jobs[n].rc = jobs[n].c ? VNT_OK : VNT_ENOMEM;
+    n++;
+    start = end;
+  }
+  int started[64] = {0};
+  for (int t = 1; t < n; t++)
+    if (jobs[t].rc == VNT_OK) started[t] = pthread_create(&tids[t], NULL, run_job, &jobs[t]) == 0;
+  run_job(&jobs[0]);
+  for (int t = 1; t < n; t++) {
+    if (started[t]) pthread_join(tids[t], NULL);
+    else if (jobs[t].rc == VNT_OK) run_job(&jobs[t]);   /* no thread: do it here */
+  }
+  int rc = VNT_OK;
+  size_t bad = 0, base = 0;
+  for (int t = 0; t < n; t++) {
+    if (jobs[t].rc < 0 && rc == VNT_OK) { rc = jobs[t].rc; bad = base + jobs[t].st.offset; }
+    if (t > 0 && jobs[t].c) {
+      if (rc == VNT_OK && vnt_counter_merge(c, jobs[t].c) != VNT_OK) rc = VNT_ENOMEM;
+      vnt_counter_free(jobs[t].c);
+    }
+    base += jobs[t].len;
+  }
+  size_t line = 1;
+  if (rc == VNT_EUTF8) for (size_t i = 0; i < bad; i++) line += s[i] == '\n';
+  munmap((void *)(uintptr_t)s, len);
+  if (rc == VNT_EUTF8) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s:%d: invalid UTF-8 at byte %I", path, (int)line, (lua_Integer)bad + 1);
+    return 2;
+  }
+  if (rc < 0) return lv_fail(L, "counter:add_file", rc, 0);
+  lua_pushboolean(L, 1);
   return 1;
 }
 
@@ -282,7 +387,7 @@ static int lv_counter_new(lua_State *L) {
 }
 
 static const luaL_Reg counter_methods[] = {
-  {"add", lc_add}, {"add_tokens", lc_add_tokens}, {"get", lc_get}, {"total", lc_total},
+  {"add", lc_add}, {"add_tokens", lc_add_tokens}, {"add_file", lc_add_file}, {"get", lc_get}, {"total", lc_total},
   {"top", lc_top}, {"merge", lc_merge}, {"dump", lc_dump}, {"save", lc_save}, {NULL, NULL}
 };
 static const luaL_Reg counter_meta[] = {

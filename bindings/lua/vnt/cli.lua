@@ -119,7 +119,10 @@ function M.each_input(files, fn, opts)
       local first = f:read(1 << 16) or ""
       local enc = opts.encoding
       if not enc then
-        enc = vnt.detect(first)
+        local conf
+        enc, conf = vnt.detect(first)
+        -- a weak guess at a legacy encoding: read it as UTF-8, which names a bad byte
+        if enc ~= "utf-8" and enc ~= "binary" and enc ~= "unknown" and conf < 50 then enc = "utf-8" end
       end
       if enc == "utf-8" then
         local size = path ~= "-" and f:seek("end") or 0

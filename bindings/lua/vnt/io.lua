@@ -66,6 +66,9 @@ function M.decode(bytes, name, opts)
   local enc, conf = opts.encoding, 100
   if not enc then
     enc, conf = vnt.detect(bytes)
+    -- a weak guess at a legacy encoding is more likely UTF-8 with a bad
+    -- byte: say so, with its place, rather than decode it silently
+    if enc ~= "utf-8" and enc ~= "binary" and enc ~= "unknown" and conf < 50 then enc = "utf-8" end
     if enc == "binary" then return nil, name .. ": binary data (NUL or control bytes), not text" end
     if enc == "unknown" then
       return nil, name .. ": cannot tell the encoding (not UTF-8, UTF-16, CP1258, TCVN3, VNI, VIQR or VISCII); use --encoding"
