@@ -88,5 +88,6 @@ echo "== counting syllables of C (targets: >= 20x the sort pipeline, >= 5x Pytho
 row "tr | sort | uniq -c (C.UTF-8)" "$(size "$C")" sh -c "LC_ALL=C.UTF-8 tr -s '[:space:]' '\\n' < $C | LC_ALL=C.UTF-8 sort | LC_ALL=C.UTF-8 uniq -c"; t_sort=$secs
 row "python3 collections.Counter (bench/count_py.py)" "$(size "$C")" python3 bench/count_py.py "$C"; t_py=$secs
 row "vnt count C (all keys, by count)" "$(size "$C")" ./vnt count "$C"; t_cnt=$secs
+row "vnt count -j 2 C" "$(size "$C")" ./vnt count -j 2 "$C"; t_cnt2=$secs
 row "vnt count --lower --tones new C" "$(size "$C")" ./vnt count --lower --tones new "$C"
-echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python"
+echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python; -j 2 is $(ratio "$t_cnt" "$t_cnt2")x -j 1"
