@@ -260,9 +260,9 @@ int vnt_encode(const char *s, size_t len, int enc, vnt_buf *out, vnt_status *st)
 
 /* ---- counting (core/count.c) ------------------------------------------------------- */
 
-/* A hash counter of byte strings: open addressing, keys stored once in an
- * arena, SipHash under a random key per counter (crafted keys cannot make
- * it slow).  Counts are int64. */
+/* A hash counter of byte strings: open addressing, keys of up to 8 bytes
+ * inline and longer ones once in an arena, a keyed hash under a random key
+ * per counter (crafted keys cannot make it slow).  Counts are int64. */
 typedef struct vnt_counter vnt_counter;
 
 typedef struct vnt_counter_entry {

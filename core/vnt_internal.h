@@ -81,8 +81,4 @@ int vnt__syllable_key(const char *s, size_t n, vnt_buf *out);
 unsigned vnt__viet_letter(int32_t cp);
 int32_t vnt__viet_compose(int vowel, int upper, int q, int t);
 
-/* count.c: SipHash with c compression and d finalization rounds (2-4 is
- * the standard one, 1-3 the fast one the counter uses). */
-uint64_t vnt__siphash(const void *data, size_t len, uint64_t k0, uint64_t k1, int crounds, int drounds);
-
 #endif

@@ -164,17 +164,6 @@ static void test_random_against_reference(void) {
   ok(bad_nfd == 0, "random text: NFD agrees with utf8proc_map(DECOMPOSE)");
 }
 
-static void test_siphash(void) {
-  /* the reference vectors of SipHash-2-4: key 00..0f, messages 00.. of length 0 and 15 */
-  unsigned char key[16], msg[15];
-  for (int i = 0; i < 16; i++) key[i] = (unsigned char)i;
-  for (int i = 0; i < 15; i++) msg[i] = (unsigned char)i;
-  uint64_t k0 = 0, k1 = 0;
-  for (int i = 0; i < 8; i++) { k0 |= (uint64_t)key[i] << (8 * i); k1 |= (uint64_t)key[8 + i] << (8 * i); }
-  ok(vnt__siphash(msg, 0, k0, k1, 2, 4) == UINT64_C(0x726fdb47dd0e0e31), "siphash-2-4: the empty message");
-  ok(vnt__siphash(msg, 15, k0, k1, 2, 4) == UINT64_C(0xa129ca6149be45e5), "siphash-2-4: 15 bytes");
-}
-
 static void test_counter(void) {
   vnt_counter *c = vnt_counter_new();
   vnt_counter_add(c, "b", 1, 2);
@@ -209,7 +198,6 @@ int main(void) {
   test_long_marks();
   test_safe_cut();
   test_random_against_reference();
-  test_siphash();
   test_counter();
   printf("1..%d\n", n_test);
   return n_fail != 0;
