@@ -129,9 +129,26 @@ typedef struct job {
   vnt_status st;
 } job;
 
+static size_t cut_near(const char *s, size_t len, size_t at);
+
+/* Count the range in windows of 4 MiB cut at safe line breaks, and give
+ * each window's pages back once counted: memory stays flat (the mapping
+ * would otherwise grow the resident set to the size of the file). */
 static void *run_job(void *arg) {
   job *j = (job *)arg;
-  j->rc = vnt_counter_add_text(j->c, j->s, j->len, j->o, &j->st);
+  long page = sysconf(_SC_PAGESIZE);
+  size_t pos = 0, freed = 0;
+  j->rc = VNT_OK;
+  while (pos < j->len && j->rc == VNT_OK) {
+    size_t end = j->len - pos <= (4u << 20) ? j->len : cut_near(j->s, j->len, pos + (4u << 20));
+    j->rc = vnt_counter_add_text(j->c, j->s + pos, end - pos, j->o, &j->st);
+    if (j->rc < 0) { j->st.offset += pos; break; }
+    /* whole pages of the file before `end` */
+    uintptr_t a = ((uintptr_t)(j->s + freed) + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t b = (uintptr_t)(j->s + end) & ~((uintptr_t)page - 1);
+    if (b > a) { madvise((void *)a, b - a, MADV_DONTNEED); freed = (size_t)(b - (uintptr_t)j->s); }
+    pos = end;
+  }
   return NULL;
 }
 
