@@ -3,6 +3,9 @@
 # As root on Debian/Ubuntu it installs them with apt-get; elsewhere it names
 # them and stops.
 missing=""
+# npm fetches the default dictionary (@vntk/dictionary) at build time; any
+# npm will do, Debian's package when there is none
+command -v npm >/dev/null 2>&1 || set -- "$@" npm
 for p in "$@"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing="$missing $p"
