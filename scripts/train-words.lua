@@ -34,10 +34,14 @@ end
 
 local parts = {}
 for _, path in ipairs(a.files) do
-  local text, name = cli.read_text(path)
-  if text then parts[#parts + 1] = path:match("%.conllu$") and conllu(text) or text end
-  if text and not text:find("_", 1, true) then
-    io.stderr:write("vnt: ", name, ": no '_' anywhere: is this segmented text?\n")
+  local text, err = vnt.io.read(path)
+  if not text then
+    cli.warn(err)
+  else
+    parts[#parts + 1] = path:match("%.conllu$") and conllu(text) or text
+    if not text:find("_", 1, true) then
+      io.stderr:write("vnt: ", path, ": no '_' anywhere: is this segmented text?\n")
+    end
   end
 end
 if cli.status() ~= 0 then cli.die("nothing trained", 1) end

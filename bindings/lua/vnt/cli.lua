@@ -162,25 +162,6 @@ function M.blocks(src, name)
   end
 end
 
---- The whole text of `path` ('-': standard input), checked to be UTF-8.
--- On failure it warns ("path: reason", "path:LINE: invalid UTF-8 at byte N")
--- and returns nil, so the script goes on with its other inputs.
-function M.read_text(path)
-  local f, name = M.open(path)
-  if not f then M.warn(name) return nil end
-  local text, err = f:read("a")
-  if f ~= io.stdin then f:close() end
-  if not text then M.warn(name .. ": " .. tostring(err)) return nil end
-  local ok, pos = vnt.valid_utf8(text)
-  if not ok then
-    local line = 1
-    for _ in text:sub(1, pos - 1):gmatch("\n") do line = line + 1 end
-    M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, pos))
-    return nil
-  end
-  return text, name
-end
-
 --- Iterate over the file `f` in blocks of about `size` bytes (default
 -- 1 MiB) that end at a line end, so no line and no UTF-8 sequence is cut.
 -- A line longer than `max` (default 64 blocks) is cut at its last run of
