@@ -94,11 +94,26 @@ static int kind_of(int32_t cp) {
 
 static int is_lower_cp(int32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) return (cp & 1) == 1;
+  if (cp >= 0xC0 && cp <= 0xFF) return cp >= 0xDF && cp != 0xF7;
+  switch (cp) {
+    case 0x102: case 0x110: case 0x128: case 0x168: case 0x1A0: case 0x1AF: return 0;
+    case 0x103: case 0x111: case 0x129: case 0x169: case 0x1A1: case 0x1B0: return 1;
+    default: break;
+  }
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 static int is_upper_cp(int32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  /* the Vietnamese letters without a table lookup */
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) return (cp & 1) == 0;
+  if (cp >= 0xC0 && cp <= 0xFF) return cp <= 0xDE && cp != 0xD7;
+  switch (cp) {
+    case 0x102: case 0x110: case 0x128: case 0x168: case 0x1A0: case 0x1AF: return 1;
+    case 0x103: case 0x111: case 0x129: case 0x169: case 0x1A1: case 0x1B0: return 0;
+    default: break;
+  }
   int c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -372,6 +387,17 @@ static size_t alnum_run(const unsigned char *s, size_t len, size_t i) {
       if (k != K_LETTER && k != K_DIGIT) break;
       i++;
       continue;
+    }
+    /* Vietnamese letters and combining marks by their bytes, no decoding:
+     * U+00C0..U+024F (C3..C9, less × and ÷), U+0300..U+036F (CC, CD),
+     * U+1E00..U+1EFF (E1 B8..BB) */
+    if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      if (c >= 0xC3 && c <= 0xC9 && !(c == 0xC3 && (s[i + 1] == 0x97 || s[i + 1] == 0xB7))) { i += 2; continue; }
+      if (c == 0xCC || c == 0xCD) { i += 2; continue; }
+      if (c == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB && i + 2 < len && (s[i + 2] & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
     }
     int32_t cp;
     int n = dec(s, len, i, &cp);
