@@ -40,4 +40,4 @@ cli.each_input(a.files, function(src, name)
 end, {encoding = a.encoding, repair = a.repair})
 if a.format == "json" then out:write("[", table.concat(docs, ",\n"), "]\n") end
 out:flush()
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

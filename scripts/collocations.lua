@@ -40,4 +40,4 @@ if a.format == "json" then
 else
   for _, r in ipairs(list) do out:write(("%s\t%d\t%.3f\n"):format(r[1], r[2], r[3])) end
 end
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

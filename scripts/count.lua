@@ -44,4 +44,4 @@ cli.each_input(a.files, function(src, name)
 end, {encoding = a.encoding, repair = a.repair})
 
 cli.write_counts(c, a)
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

@@ -45,4 +45,4 @@ for i, list in ipairs(result) do
   end
 end
 if a.format == "json" then out:write("[", table.concat(recs, ",\n"), "]\n") end
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

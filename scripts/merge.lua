@@ -18,4 +18,4 @@ for _, path in ipairs(a.files) do
   if c then total:merge(c) else cli.warn(err) end
 end
 cli.write_counts(total, a)
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

@@ -52,4 +52,4 @@ cli.each_input(a.files, function(src, name)
   end
 end, {encoding = a.encoding})
 out:flush()
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

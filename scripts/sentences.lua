@@ -36,4 +36,4 @@ cli.each_input(a.files, function(src, name)
   vnt.write_sentences(out, carry, opts)
 end, {encoding = a.encoding, repair = a.repair})
 out:flush()
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

@@ -42,4 +42,4 @@ cli.each_input(a.files, function(src, name)
 end, {encoding = a.encoding, repair = a.repair})
 if n > 1 then emit("(all)", stats.finish(total)) end
 if a.format == "json" then out:write("[", table.concat(rows, ",\n"), "]\n") end
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed

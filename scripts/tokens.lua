@@ -32,4 +32,4 @@ cli.each_input(a.files, function(src, name)
   if a.format == "text" and last and last:byte(-1) ~= 10 then out:write("\n") end
 end, {encoding = a.encoding, repair = a.repair})
 out:flush()
-os.exit(cli.status())
+os.exit(cli.status(), true)   -- close the state: everything freed
