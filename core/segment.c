@@ -154,6 +154,20 @@ static int is_abbrev(const vnt_sent_opts *o, const char *w, size_t n) {
   return 0;
 }
 
+/* Is the word that ends at `end` (exclusive) one that a Roman numeral
+ * follows: quý, khóa/khoá, đợt, phần, chương, kỳ, giai đoạn, lần, số? */
+static int numbered_before(const unsigned char *s, size_t end) {
+  static const char *const words[] = {"quý", "Quý", "qúy", "khóa", "khoá", "Khóa", "Khoá", "đợt", "Đợt", "phần",
+                                      "Phần", "chương", "Chương", "kỳ", "Kỳ", "đoạn", "lần", "số", "hạng", "loại"};
+  size_t b = end;
+  while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\t' && s[b - 1] != '\n') b--;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t n = strlen(words[i]);
+    if (end - b == n && memcmp(s + b, words[i], n) == 0) return 1;
+  }
+  return 0;
+}
+
 /* Does the full stop at `dot` end an abbreviation or an initial?  The word
  * before it runs back to a space or an opening bracket or quote; "PGS.TS"
  * is tried whole and as its last part "TS". */
@@ -183,10 +197,14 @@ static int abbrev_before(const unsigned char *s, size_t dot, const vnt_sent_opts
     w += k;
     n -= k;
   }
-  /* an initial: one capital letter (Nguyễn V. An, J. Smith) */
+  /* an initial: one capital letter (Nguyễn V. An, J. Smith) -- but not a
+   * Roman numeral after a word that counts (quý I., khóa V., đợt II) */
   int32_t cp;
   int m = vnt__utf8_decode((const unsigned char *)w, n, &cp);
-  return m > 0 && (size_t)m == n && is_upper_cp(cp);
+  if (!(m > 0 && (size_t)m == n && is_upper_cp(cp))) return 0;
+  if ((cp == 'I' || cp == 'V' || cp == 'X') && w == (const char *)s + b && b >= 2 && s[b - 1] == ' ')
+    return !numbered_before(s, b - 1);
+  return 1;
 }
 
 static int is_terminal(int32_t cp) {

@@ -266,8 +266,11 @@ local escapes = {['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r",
 --- A Lua value as JSON: strings (UTF-8, escaped as little as JSON needs),
 -- numbers, booleans, nil (null), and tables: arrays, or objects given as
 -- {key1, value1, key2, value2, ...} through M.json_record.
+M.null = setmetatable({}, {__tostring = function() return "null" end})   -- JSON null inside tables
+
 function M.json(v)
   local t = type(v)
+  if v == M.null then return "null" end
   if t == "string" then
     return '"' .. v:gsub('[%c"\\]', function(c)
       return escapes[c] or ("\\u%04x"):format(c:byte())

@@ -1,0 +1,367 @@
+--- vnt.timeline: temporal expressions of documents (vnt.timex) turned into
+-- timeline entries -- the event each one dates, its sentence, document and
+-- line -- then sorted and merged across documents.
+--
+--   local tl = require "vnt.timeline"
+--   local b = tl.new()
+--   b:add_document("a.txt", text)            -- cleans, dates, finds
+--   for _, e in ipairs(b:entries()) do        -- anchored ones, sorted, merged
+--     print(e.value, e.event, #e.sources)
+--   end
+--
+-- @module vnt.timeline
+local vnt = require "vnt"
+local timex = require "vnt.timex"
+
+local ipairs, pairs, table, string, math, tonumber, setmetatable = ipairs, pairs, table, string, math, tonumber,
+  setmetatable
+
+local M = {}
+
+-- ---- events --------------------------------------------------------------------------------------
+
+-- blanks and clause punctuation at both ends (the dashes are several bytes: no byte class)
+local function trim(s)
+  local prev
+  repeat
+    prev = s
+    s = s:gsub("^[%s,;:%-]+", ""):gsub("[%s,;:%-]+$", ""):gsub("^–", ""):gsub("–$", ""):gsub("^—", ""):gsub("—$", "")
+  until s == prev
+  return s
+end
+
+-- Words that tie an expression to its clause, left out of the event.
+local preps = {}
+for w in ([[vào từ đến tới trong tại lúc hồi suốt sau trước kể tính cho ngày hết qua là của và từ_ngày
+          đầu cuối giữa nay]]):gmatch("%S+") do preps[w] = true end
+-- Words a clause does not start its event with.
+local lead = {}
+for w in ([[và nhưng còn thì mà nên vì do hay hoặc cũng tuy đồng thời bên cạnh]]):gmatch("%S+") do lead[w] = true end
+
+-- Words an adverbial clause of time starts with.
+local adverbial = {}
+for w in ([[sau trong từ vào đến trước tính kể suốt cho hồi nhân dịp ngay tới]]):gmatch("%S+") do adverbial[w] = true end
+
+local function split_words(s)
+  local t = {}
+  for w in s:gmatch("%S+") do t[#t + 1] = w end
+  return t
+end
+
+local MAX_WORDS = 16
+
+-- quote marks at both ends, and final punctuation (whole characters, not bytes)
+local marks = {"“", "”", '"', "‘", "’", "«", "»", "…", ".", "!", "?", "'"}
+local function strip_marks(e)
+  local again = true
+  while again do
+    again = false
+    for _, m in ipairs(marks) do
+      if e:sub(1, #m) == m then e, again = e:sub(#m + 1), true end
+      if #e >= #m and e:sub(-#m) == m then e, again = e:sub(1, -#m - 1), true end
+    end
+    local t = trim(e)
+    if t ~= e then e, again = t, true end
+  end
+  return e
+end
+
+local function strip_left(words)
+  while words[1] and (lead[vnt.lower(words[1])] or strip_marks(words[1]) == "") do table.remove(words, 1) end
+  return words
+end
+
+local function strip_right_preps(words)
+  while words[#words] and preps[vnt.lower(words[#words])] do words[#words] = nil end
+  return words
+end
+
+-- the clauses of a sentence: pieces between , ; : ( ) and dashes set off by spaces
+local function clauses(s)
+  local out, i = {}, 1
+  local n = #s
+  while i <= n do
+    local j, k = s:find("[,;:()]", i)
+    local dj, dk = s:find("%s[%-–—]%s", i)
+    if dj and (not j or dj < j) then j, k = dj, dk end
+    if not j then j, k = n + 1, n end
+    out[#out + 1] = {i, j - 1}
+    i = k + 1
+  end
+  return out
+end
+
+--- The event an expression dates: a short phrase from its sentence `s`
+-- around the expression at bytes [a, b] (1-based, inclusive, in `s`).
+-- Parenthesized asides are left out (unless the expression is in one).
+-- The expression's clause without the expression and the words that tie
+-- it in, when that leaves four words or more; else the nearest clause
+-- after it with four words or more ("Sáng 29/10, Bộ trưởng ...": what
+-- follows), else before it.  An adverbial clause opening the sentence
+-- ("Sau 3 ngày làm việc từ 12 - 14/10, ...") gives way to the next.
+function M.event(s, a, b)
+  -- blank out the asides: (...) not holding the expression
+  s = s:gsub("()%b()()", function(i, j)
+    if a >= i and a < j then return nil end
+    return (" "):rep(j - i)
+  end)
+  -- the expression itself out of the way: its dashes split no clause
+  s = s:sub(1, a - 1) .. (" "):rep(b - a + 1) .. s:sub(b + 1)
+  local cl = clauses(s)
+  local at = #cl
+  for k, c in ipairs(cl) do
+    if a >= c[1] and a <= c[2] + 1 then at = k break end
+  end
+  local c = cl[at]
+  local left = strip_right_preps(split_words(s:sub(c[1], a - 1)))
+  local right = split_words(s:sub(b + 1, c[2]))
+  -- what ties the expression to the words after it goes too
+  while right[1] and preps[vnt.lower(right[1])] and #right > 1 do table.remove(right, 1) end
+  local w = left
+  for _, x in ipairs(right) do w[#w + 1] = x end
+  w = strip_left(w)
+  -- an adverbial opening the sentence ("Sau 3 ngày làm việc từ 12 - 14/10, Hội nghị ... bế mạc"):
+  -- the clause after it says what happened
+  if at == 1 and cl[2] and w[1] and adverbial[vnt.lower(w[1])] then
+    local nw = strip_left(split_words(s:sub(cl[2][1], cl[2][2])))
+    if #nw >= 4 then w = nw end
+  end
+  if #w < 4 then
+    -- the nearest clause after it that says something, else before it, else the longest
+    local function words_at(k) return strip_left(split_words(s:sub(cl[k][1], cl[k][2]))) end
+    local found
+    for k = at + 1, #cl do
+      local ow = words_at(k)
+      if #ow >= 4 then found = ow break end
+    end
+    for k = at - 1, 1, -1 do
+      if found then break end
+      local ow = words_at(k)
+      if #ow >= 4 then found = ow end
+    end
+    if not found then
+      for k = 1, #cl do
+        local ow = words_at(k)
+        if k ~= at and #ow > #w and (not found or #ow > #found) then found = ow end
+      end
+    end
+    w = found or w
+  end
+  local cut = #w > MAX_WORDS
+  while #w > MAX_WORDS do w[#w] = nil end
+  local e = trim(table.concat(w, " "))
+  e = trim(strip_marks(e))
+  if cut then e = e .. "…" end
+  if e ~= "" then
+    local first = e:match("^[%z\1-\127\194-\244][\128-\191]*")
+    e = vnt.upper(first) .. e:sub(#first + 1)
+  end
+  return e
+end
+
+-- ---- ordering ------------------------------------------------------------------------------------
+
+local function iso_week_monday(y, w)
+  -- the Monday of ISO week w: the week with the year's first Thursday is week 1
+  local jan4 = os.time {year = y, month = 1, day = 4, hour = 12}
+  local wday = tonumber(os.date("!%u", jan4))
+  local t = jan4 - (wday - 1) * 86400 + (w - 1) * 7 * 86400
+  return tonumber(os.date("!%Y", t)), tonumber(os.date("!%m", t)), tonumber(os.date("!%d", t))
+end
+
+--- Where a value starts, as {y, m, d, hh, mi} with what it leaves out nil;
+-- nil for values that are not on the calendar.
+function M.start_of(value)
+  local v = value:gsub("^~", ""):gsub("/.*$", "")
+  local y = tonumber(v:match("^(%d%d%d%d)"))
+  if not y then
+    local dec = v:match("^(%d%d%d)X$")
+    if dec then return {y = tonumber(dec) * 10, decade = true} end
+    return nil
+  end
+  local q = tonumber(v:match("^%d+%-Q(%d)$"))
+  if q then return {y = y, m = (q - 1) * 3 + 1, part = true} end
+  local h = tonumber(v:match("^%d+%-H(%d)$"))
+  if h then return {y = y, m = h == 1 and 1 or 7, part = true} end
+  local w = tonumber(v:match("^%d+%-W(%d%d)$"))
+  if w then
+    local yy, mm, dd = iso_week_monday(y, w)
+    return {y = yy, m = mm, d = dd}
+  end
+  local m, d = v:match("^%d+%-(%d%d)%-?(%d?%d?)")
+  local hh, mi = v:match("T(%d%d):(%d%d)")
+  return {y = y, m = tonumber(m), d = tonumber(d), hh = tonumber(hh), mi = tonumber(mi)}
+end
+
+--- A string that sorts values by where they start, coarser first.
+function M.sort_key(value)
+  local s = M.start_of(value)
+  if not s then return "~" .. value end
+  return string.format("%04d-%02d-%02d-%02d:%02d-%d", s.y, s.m or 0, s.d or 0, s.hh or 0, s.mi or 0,
+                       s.decade and 0 or s.part and 1 or 2)
+end
+
+--- A value's start and end as fractional years, for drawing.
+function M.span(value)
+  local function frac(v, last)
+    local s = M.start_of(v)
+    if not s then return nil end
+    if s.decade then return s.y + (last and 10 or 0) end
+    local x = s.y
+    if s.m then x = x + (s.m - 1) / 12 elseif last then x = x + 1 end
+    if s.d then x = x + (s.d - 1) / 365 elseif s.m and last then x = x + 1 / 12 end
+    if s.d and last then x = x + 1 / 365 end
+    return x
+  end
+  local v = value:gsub("^~", "")
+  local a, b = v:match("^(.-)/(.+)$")
+  if a then return frac(a), frac(b, true) end
+  local q = tonumber(v:match("%-Q(%d)$"))
+  local x = frac(v)
+  if q then return x, x + 0.25 end
+  local h = v:match("%-H%d$")
+  if h then return x, x + 0.5 end
+  return x, frac(v, true)
+end
+
+-- ---- merging ---------------------------------------------------------------------------------------
+
+local stop = {}
+for w in ([[và của là các những được có đã sẽ đang với cho trong tại từ đến này đó một the
+          ngày tháng năm vào để thì mà ở về theo khi như nhiều]]):gmatch("%S+") do stop[w] = true end
+
+local function content_words(s)
+  local set, n = {}, 0
+  for w in vnt.lower(s):gmatch("[^%s%p]+") do
+    if not stop[w] and not set[w] then set[w] = true n = n + 1 end
+  end
+  return set, n
+end
+
+local function similar(a, na, b, nb)
+  if na == 0 or nb == 0 then return false end
+  local common = 0
+  for w in pairs(a) do if b[w] then common = common + 1 end end
+  return common / math.min(na, nb) >= 0.5
+end
+
+-- ---- the builder -------------------------------------------------------------------------------
+
+local Builder = {}
+Builder.__index = Builder
+
+--- A new timeline.  opts.date: the date of every document ("YYYY-MM-DD"),
+-- opts.clean (default true): leave out what vnt.clean drops.
+function M.new(opts)
+  opts = opts or {}
+  return setmetatable({opts = opts, records = {}, docs = {}}, Builder)
+end
+
+--- Add a document: its expressions become records {doc, line, start,
+-- stop, text, type, value, anchored, mod, event, sentence, doc_date}.
+-- base_line, base_offset: where `text` starts in its file (a corpus file
+-- of many documents), so lines and offsets point into the file.
+-- Returns the document's date and where it came from.
+function Builder:add_document(name, text, base_line, base_offset)
+  base_line, base_offset = base_line or 1, base_offset or 0
+  if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end
+  local c = vnt.clean(text)
+  local date, source = self.opts.date, "--date"
+  if not date then
+    date = timex.doc_date(text, c)
+    source = date and (c.date and "byline" or "text") or nil
+  end
+  local keep
+  if self.opts.clean ~= false then
+    keep = {}
+    for _, i in ipairs(c.kept) do keep[i] = true end
+  end
+  self.docs[#self.docs + 1] = {doc = name, date = date, date_source = source, title = c.title}
+  local line, pos = 1, 1
+  local recs = self.records
+  for _, t in ipairs(timex.find(text, {date = date})) do
+    -- the line of the expression: count the newlines up to it
+    while true do
+      local nl = text:find("\n", pos, true)
+      if not nl or nl > t.start then break end
+      line, pos = line + 1, nl + 1
+    end
+    if not keep or keep[line] then
+      local sent = text:sub(t.sentence_start + 1, t.sentence_stop)
+      local a, b = t.start - t.sentence_start + 1, t.stop - t.sentence_start
+      recs[#recs + 1] = {
+        doc = name, line = base_line + line - 1, start = base_offset + t.start, stop = base_offset + t.stop,
+        text = t.text, type = t.type, value = t.value, anchored = t.anchored, mod = t.mod,
+        event = t.anchored and M.event(sent, a, b) or "", sentence = sent, doc_date = date or false,
+        order = #recs + 1,
+      }
+    end
+  end
+  return date, source
+end
+
+--- The timeline: anchored records grouped into entries, sorted by start
+-- (coarser values first, then document order).  An entry is {value, type,
+-- key, event, records = {...}}: the records of one value whose events say
+-- the same thing (half their content words or more in common) -- one
+-- event reported twice in an article or by several articles.
+function Builder:entries()
+  local anchored = {}
+  for _, r in ipairs(self.records) do
+    if r.anchored then
+      r.key = r.key or M.sort_key(r.value)
+      anchored[#anchored + 1] = r
+    end
+  end
+  table.sort(anchored, function(x, y)
+    if x.key ~= y.key then return x.key < y.key end
+    return x.order < y.order
+  end)
+  local out = {}
+  local by_value = {}
+  for _, r in ipairs(anchored) do
+    local v = r.value:gsub("^~", "")
+    local set, n = content_words(r.event)
+    local group = by_value[v]
+    local merged
+    if group then
+      for _, e in ipairs(group) do
+        if similar(set, n, e.words, e.nwords) then
+          e.records[#e.records + 1] = r
+          merged = e
+          break
+        end
+      end
+    else
+      group = {}
+      by_value[v] = group
+    end
+    if not merged then
+      local e = {value = r.value, type = r.type, key = r.key, event = r.event, records = {r}, words = set, nwords = n}
+      group[#group + 1] = e
+      out[#out + 1] = e
+    end
+  end
+  for i, e in ipairs(out) do
+    e.index = i
+    for _, r in ipairs(e.records) do r.entry = i end
+    -- the longest event of the group describes it best
+    for _, r in ipairs(e.records) do
+      if #r.event > #e.event then e.event = r.event end
+    end
+    e.words, e.nwords = nil, nil
+  end
+  return out
+end
+
+--- The records that are not on the calendar (durations, unresolved and
+-- vague ones), in document order.
+function Builder:unanchored()
+  local out = {}
+  for _, r in ipairs(self.records) do
+    if not r.anchored then out[#out + 1] = r end
+  end
+  return out
+end
+
+return M

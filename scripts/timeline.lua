@@ -1,0 +1,173 @@
+-- timeline: what happened when, across news articles -- dates found, normalized and sorted
+local cli = require "vnt.cli"
+local timeline = require "vnt.timeline"
+
+local p = cli.parser("timeline",
+  "Find the temporal expressions of Vietnamese news articles (dates, ranges,\n" ..
+  "quarters and halves, parts of days, deictic and relative dates, durations),\n" ..
+  "normalize them to TIMEX3-style values, and print one timeline across all the\n" ..
+  "articles: each entry with the event it dates, traced to its document and line.\n" ..
+  "The same event reported twice (by one article or by several) is one entry.\n\n" ..
+  "A year or date the text leaves out is taken from the same sentence, else from\n" ..
+  "the document's own date (--date; else its byline timestamp; else the first\n" ..
+  "full date of its opening lines); without one it stays XXXX and off the calendar.\n" ..
+  "Articles are cleaned first (captions, credits, bylines: see vnt clean).",
+  "Examples:\n" ..
+  "  vnt timeline examples/                       a readable timeline\n" ..
+  "  vnt timeline --format html a.txt b.txt > t.html\n" ..
+  "  vnt timeline --all --format jsonl news/      every expression, one JSON a line\n" ..
+  "  vnt timeline --split blank corpus.txt        a file of articles separated by blank lines")
+p:argument("files", "Files or directories to read; '-' (the default) is standard input."):args("*")
+p:option("--format", "text (a readable timeline), json (an array of expression records), jsonl (one a line), " ..
+         "csv, or html (one self-contained page drawing the timeline).", "text")
+  :choices {"text", "json", "jsonl", "csv", "html"}
+p:option("--date", "The date of the documents (YYYY-MM-DD), for what their text leaves out.")
+p:flag("--all", "Also the expressions that are not on the calendar: durations, vague and unresolved ones.")
+p:flag("--no-clean", "Keep the lines vnt clean would drop (captions, bylines, ...).")
+p:option("--split", "file: each file is one document; blank: a blank line ends a document " ..
+         "(a corpus in one file; documents are named FILE#N).", "file"):choices {"file", "blank"}
+p:option("--title", "The title of the HTML page.", "Timeline")
+cli.input_options(p)
+local a = cli.parse(p, arg)
+
+if a.date and not a.date:match("^%d%d%d%d%-%d%d%-%d%d$") then
+  cli.die("--date: expected YYYY-MM-DD, got '" .. a.date .. "'", 2)
+end
+
+local b = timeline.new {date = a.date, clean = not a.no_clean}
+local dated = {}
+
+local function add(name, text, line, offset)
+  if text:find("%S") then
+    local date, source = b:add_document(name, text, line, offset)
+    dated[#dated + 1] = {name, date, source}
+  end
+end
+
+-- the documents of a corpus file, one per run of lines between blank lines,
+-- read block by block so memory holds one block and one document
+local function split_blank(src, name)
+  local n, pending, off, line = 0, "", 0, 1
+  local function emit(chunk, coff, cline)
+    local i = 1
+    while i <= #chunk do
+      -- skip blank lines
+      local s, e = chunk:find("^[ \t\r]*\n", i)
+      while s do
+        i, cline = e + 1, cline + 1
+        s, e = chunk:find("^[ \t\r]*\n", i)
+      end
+      if i > #chunk then break end
+      local j = chunk:find("\n[ \t\r]*\n", i) or #chunk
+      local doc = chunk:sub(i, j)
+      n = n + 1
+      add(("%s#%d"):format(name, n), doc, cline, coff + i - 1)
+      local _, nl = doc:gsub("\n", "")
+      i, cline = j + 1, cline + nl
+    end
+  end
+  for block, boff, bline in cli.blocks(src, name) do
+    if pending == "" then off, line = boff, bline end
+    pending = pending .. block
+    local cut = pending:match(".*()\n[ \t\r]*\n")
+    if cut then
+      local head = pending:sub(1, cut)
+      emit(head, off, line)
+      local _, nl = head:gsub("\n", "")
+      off, line = off + #head, line + nl
+      pending = pending:sub(cut + 1)
+    end
+  end
+  emit(pending, off, line)
+end
+
+cli.each_input(a.files, function(src, name)
+  if a.split == "blank" then return split_blank(src, name) end
+  local parts = {}
+  for block in cli.blocks(src, name) do parts[#parts + 1] = block end
+  add(name, table.concat(parts))
+end, {encoding = a.encoding, repair = a.repair})
+
+local entries = b:entries()
+local others = a.all and b:unanchored() or {}
+local out = io.stdout
+
+local function shown(v) return (v:gsub("/", " – ")) end
+
+if a.format == "text" then
+  for _, d in ipairs(dated) do
+    if d[2] then
+      out:write(("%s: dated %s (%s)\n"):format(d[1], d[2], d[3] == "--date" and "--date" or
+        d[3] == "byline" and "from its byline" or "from its first full date"))
+    else
+      out:write(("%s: no date of its own; years it leaves out stay XXXX\n"):format(d[1]))
+    end
+  end
+  out:write("\n")
+  local width = 12
+  for _, e in ipairs(entries) do width = math.max(width, utf8.len(shown(e.value)) or 0) end
+  width = math.min(width, 26)
+  local pad = (" "):rep(width + 2)
+  for _, e in ipairs(entries) do
+    local v = shown(e.value)
+    out:write(v, (" "):rep(math.max(1, width + 2 - (utf8.len(v) or #v))), e.event ~= "" and e.event or "(no event)", "\n")
+    for _, r in ipairs(e.records) do
+      out:write(pad, "  ", r.doc, ":", r.line, "  «", r.text, "»\n")
+    end
+  end
+  if #entries == 0 then out:write("(no dates on the calendar)\n") end
+  if a.all and #others > 0 then
+    out:write("\nNot on the calendar (durations, vague or unresolved):\n")
+    for _, r in ipairs(others) do
+      local v = shown(r.value)
+      out:write(v, (" "):rep(math.max(1, width + 2 - (utf8.len(v) or #v))), "«", r.text, "»  ", r.doc, ":", r.line, "\n")
+    end
+  end
+elseif a.format == "html" then
+  local n = #dated
+  out:write(require("vnt.timeline_html").render(entries, a.title,
+    ("%d entries from %d document%s"):format(#entries, n, n == 1 and "" or "s")))
+else
+  local recs = {}
+  for _, e in ipairs(entries) do
+    for _, r in ipairs(e.records) do recs[#recs + 1] = r end
+  end
+  for _, r in ipairs(others) do recs[#recs + 1] = r end
+  local fields = {"doc", "line", "start", "stop", "text", "type", "value", "anchored", "mod", "event", "sentence",
+                  "entry", "doc_date"}
+  if a.format == "csv" then
+    local function q(v)
+      v = tostring(v)
+      if v:find('[,"\r\n]') then v = '"' .. v:gsub('"', '""') .. '"' end
+      return v
+    end
+    out:write(table.concat(fields, ","), "\r\n")
+    for _, r in ipairs(recs) do
+      local row = {}
+      for i, f in ipairs(fields) do
+        local v = r[f]
+        if f == "doc_date" and v == false then v = nil end
+        row[i] = v == nil and "" or q(v)
+      end
+      out:write(table.concat(row, ","), "\r\n")
+    end
+  else
+    if a.format == "json" then out:write("[") end
+    for i, r in ipairs(recs) do
+      local kv = {}
+      for _, f in ipairs(fields) do
+        local v = r[f]
+        if f == "doc_date" and v == false then v = nil end
+        if v ~= nil or (f ~= "mod" and f ~= "entry") then
+          kv[#kv + 1] = f
+          kv[#kv + 1] = v == nil and cli.null or v
+        end
+      end
+      local rec = cli.json_record(kv)
+      if a.format == "jsonl" then out:write(rec, "\n") else out:write(i > 1 and ",\n" or "", rec) end
+    end
+    if a.format == "json" then out:write("]\n") end
+  end
+end
+out:flush()
+os.exit(cli.status(), true)
