@@ -34,7 +34,10 @@ if a.date and not a.date:match("^%d%d%d%d%-%d%d%-%d%d$") then
   cli.die("--date: expected YYYY-MM-DD, got '" .. a.date .. "'", 2)
 end
 
-local b = timeline.new {date = a.date, clean = not a.no_clean}
+-- the records of a large corpus are many small tables that live to the end:
+-- the generational collector does not walk them again and again
+collectgarbage("generational")
+local b = timeline.new {date = a.date, clean = not a.no_clean, unanchored = a.all}
 local dated = {}
 
 local function add(name, text, line, offset)

@@ -50,3 +50,12 @@ for doc in pairs(docs) do
   for k in pairs(gold) do if k:find(doc, 1, true) == 1 and not pred[k] then fn = fn + 1 end end
 end
 print(("P %.4f R %.4f (tp %d fp %d fn %d)"):format(tp / (tp + fp), tp / (tp + fn), tp, fp, fn))' "$S"
+# timeline: every expression (--all), the articles cleaned first, scored
+# against the gold records outside boilerplate
+tdocs=$(sed -n 's/.*"doc": *"\([^"]*\)".*/\1/p' "$S/gold-dev/timeline.jsonl" | sort -u)
+set --
+for d in $tdocs; do set -- "$@" "$S/corpus/seeds/$d"; done
+./vnt timeline --all --format jsonl "$@" > "$T/timeline.jsonl" || exit 1
+grep -v '"boilerplate": *true' "$S/gold-dev/timeline.jsonl" > "$T/timeline.gold.jsonl"
+printf 'timeline expressions (gold-dev): '
+python3 "$S/tools/eval_timeline.py" "$T/timeline.gold.jsonl" "$T/timeline.jsonl" $tdocs | grep '^timex'

@@ -12,11 +12,28 @@
 -- @module vnt.clean
 local vnt = require "vnt"
 
-local string, table, ipairs, utf8, setmetatable = string, table, ipairs, utf8, setmetatable
+local string, table, ipairs, pairs, utf8, setmetatable, math = string, table, ipairs, pairs, utf8, setmetatable, math
 
 local M = {}
 
-local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+-- The ends of long lines are looked at byte by byte from the end: a pattern
+-- anchored only at "$" would be tried at every position of the paragraph.
+local space = {[9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true}
+local function rstrip_len(s, set)
+  local j = #s
+  while j > 0 and set[s:byte(j)] do j = j - 1 end
+  return j
+end
+
+local function trim(s)
+  local i = s:find("%S")
+  if not i then return "" end
+  local j = rstrip_len(s, space)
+  if i == 1 and j == #s then return s end
+  return s:sub(i, j)
+end
+
+local function ends_with(s, suffix) return #s >= #suffix and s:sub(-#suffix) == suffix end
 
 local function words(s)
   local t = {}
@@ -32,6 +49,7 @@ end
 
 --- Does s look like a person's name: 2 to 5 capitalized syllables, nothing else?
 local function name_like(s)
+  if #s > 60 then return false end   -- five syllables are never this long: no need to split a paragraph
   local ws = words(s)
   if #ws < 2 or #ws > 5 then return false end
   for _, w in ipairs(ws) do
@@ -71,7 +89,7 @@ end
 -- A date, maybe with a time and a weekday, and nothing else: a timestamp.
 local function is_timestamp(s)
   local t = s:gsub("^[%a\128-\255]+%s*[%a\128-\255]*,%s*", "")   -- "Thứ hai, "
-  t = t:gsub("%s*%(GMT[+-]%d+%)%s*$", "")
+  t = t:gsub("%s*%(?GMT%s*[+-]%d+:?%d*%)?%s*$", "")   -- (GMT+7), GMT+7, GMT+07:00
   return t:find("^%d%d?/%d%d?/%d%d%d%d,?%s*%d%d?:%d%d$") or t:find("^%d%d?:%d%d,?%s*%d%d?/%d%d?/%d%d%d%d$")
       or t:find("^%d%d?/%d%d?/%d%d%d%d$")
 end
@@ -84,10 +102,14 @@ end
 
 -- A photo credit at the end of a line: "... Ảnh: Minh Khoa", "... Ảnh Nhật Huy.",
 -- "(Ảnh: TTXVN)".  Returns the credit, or nil.
+local credit_tail = {[46] = true, [41] = true}   -- . )
+for b in pairs(space) do credit_tail[b] = true end
 local function credit_at_end(s)
-  local body = s:gsub("[%.%)%s]+$", "")
+  local body = s:sub(1, rstrip_len(s, credit_tail))
   for _, lead in ipairs {"Ảnh minh họa", "Ảnh minh hoạ", "Ảnh", "ảnh", "Nguồn ảnh", "Photo"} do
-    local pos = 1
+    -- the credit ends the line and is short: look only at the end (ảnh is
+    -- also in "hình ảnh", "ảnh hưởng", all over a long paragraph)
+    local pos = math.max(1, #body - 60 - #lead - 4)
     while true do
       local a, b = body:find(lead, pos, true)
       if not a then break end
@@ -117,7 +139,8 @@ local function breadcrumb(s)
 end
 
 local function is_prose(s)
-  return #s > 200 or (s:find("[%.!?…]$") and #words(s) >= 12)
+  return #s > 200 or ((ends_with(s, ".") or ends_with(s, "!") or ends_with(s, "?") or ends_with(s, "…")) and
+                      #words(s) >= 12)
 end
 
 --- Clean an article.  Returns a table:
@@ -128,7 +151,10 @@ end
 --   kept     the numbers of the lines kept
 function M.clean(text)
   local lines = {}
-  for l in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("(.-)\r?\n") do lines[#lines + 1] = l end
+  for l in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do
+    if l:byte(-1) == 13 then l = l:sub(1, -2) end   -- CRLF
+    lines[#lines + 1] = l
+  end
   if text == "" then lines = {} end
   local n = #lines
   local drop = {}   -- line -> {category, reason}
@@ -165,9 +191,11 @@ function M.clean(text)
   for _, i in ipairs(nonblank) do
     if i ~= title_i and not drop[i] then
       local s = t[i]
-      local lower = vnt.lower(s)
-      local cat = furniture_of(lower)
-      local name, date = byline_with_date(s)
+      -- buttons, bylines and timestamps are short lines: a paragraph is not lowered or taken apart
+      local short = #s <= 200
+      local cat = short and furniture_of(vnt.lower(s)) or nil
+      local name, date
+      if short then name, date = byline_with_date(s) end
       if is_image_name(s) then
         mark(i, "image-filename", "an image file name")
         local k = next_nb(i)
@@ -178,10 +206,10 @@ function M.clean(text)
       elseif name then
         mark(i, "byline", "author and timestamp")
         meta.author, meta.date = meta.author or name, meta.date or date
-      elseif is_timestamp(s) then
+      elseif short and is_timestamp(s) then
         mark(i, "byline", "a timestamp")
         meta.date = meta.date or s
-      elseif (s:find("%s|$") or s == "|") and #s < 400 then
+      elseif (ends_with(s, " |") or ends_with(s, "\t|") or s == "|") and #s < 400 then
         -- a long paragraph ending in " |" holds a caption inside real text: kept
         mark(i, "caption", "a photo caption (ends with ' |')")
       elseif s:find("^Ảnh%s*:") and #words(s) <= 8 then
@@ -233,8 +261,13 @@ function M.clean(text)
   local seen = {}
   for _, i in ipairs(nonblank) do seen[t[i]] = seen[t[i]] or i end
   for _, i in ipairs(nonblank) do
-    local site, rest = t[i]:match("^(.-)%s+%-%s+(.+)$")
-    if not site then site, rest = t[i]:match("^(.-)%s+–%s+(.+)$") end
+    -- the site's name is short: look for its dash near the start only
+    local site, rest = t[i]:sub(1, 48):match("^(.-)%s+%-%s")
+    if not site then site = t[i]:sub(1, 48):match("^(.-)%s+–%s") end
+    if site then
+      rest = t[i]:sub(#site + 1)
+      rest = rest:match("^%s+%-%s+(.*)$") or rest:match("^%s+–%s+(.*)$")
+    end
     if rest and #site <= 30 and #words(site) <= 3 and seen[rest] and seen[rest] ~= i and not drop[i] then
       mark(i, "duplicate", "line " .. seen[rest] .. " with the site's name in front")
     end

@@ -20,14 +20,25 @@ local M = {}
 
 -- ---- events --------------------------------------------------------------------------------------
 
--- blanks and clause punctuation at both ends (the dashes are several bytes: no byte class)
+-- blanks and clause punctuation at both ends (the dashes are several bytes:
+-- looked at as whole characters, from each end)
+local edge = {[9] = true, [10] = true, [13] = true, [32] = true, [44] = true, [45] = true, [58] = true, [59] = true}
 local function trim(s)
-  local prev
-  repeat
-    prev = s
-    s = s:gsub("^[%s,;:%-]+", ""):gsub("[%s,;:%-]+$", ""):gsub("^–", ""):gsub("–$", ""):gsub("^—", ""):gsub("—$", "")
-  until s == prev
-  return s
+  local i, j = 1, #s
+  while i <= j do
+    local b = s:byte(i)
+    if edge[b] then i = i + 1
+    elseif b == 226 and s:byte(i + 1) == 128 and (s:byte(i + 2) == 147 or s:byte(i + 2) == 148) then i = i + 3
+    else break end
+  end
+  while j >= i do
+    local b = s:byte(j)
+    if edge[b] then j = j - 1
+    elseif (b == 147 or b == 148) and j - 2 >= i and s:byte(j - 1) == 128 and s:byte(j - 2) == 226 then j = j - 3
+    else break end
+  end
+  if i == 1 and j == #s then return s end
+  return s:sub(i, j)
 end
 
 -- Words that tie an expression to its clause, left out of the event.
@@ -51,23 +62,36 @@ end
 local MAX_WORDS = 16
 
 -- quote marks at both ends, and final punctuation (whole characters, not bytes)
-local marks = {"“", "”", '"', "‘", "’", "«", "»", "…", ".", "!", "?", "'"}
+local mark3 = {[152] = true, [153] = true, [156] = true, [157] = true, [166] = true}   -- ‘ ’ “ ” … (E2 80 xx)
+local mark1 = {[34] = true, [39] = true, [46] = true, [33] = true, [63] = true}          -- " ' . ! ?
 local function strip_marks(e)
-  local again = true
-  while again do
-    again = false
-    for _, m in ipairs(marks) do
-      if e:sub(1, #m) == m then e, again = e:sub(#m + 1), true end
-      if #e >= #m and e:sub(-#m) == m then e, again = e:sub(1, -#m - 1), true end
-    end
-    local t = trim(e)
-    if t ~= e then e, again = t, true end
+  local i, j = 1, #e
+  while true do
+    local moved = false
+    local b = e:byte(i)
+    if mark1[b] or edge[b] then i, moved = i + 1, true
+    elseif b == 226 and e:byte(i + 1) == 128 and (mark3[e:byte(i + 2)] or e:byte(i + 2) == 147 or e:byte(i + 2) == 148)
+      then i, moved = i + 3, true
+    elseif b == 194 and (e:byte(i + 1) == 171 or e:byte(i + 1) == 187) then i, moved = i + 2, true end
+    if i > j then return "" end
+    b = e:byte(j)
+    if mark1[b] or edge[b] then j, moved = j - 1, true
+    elseif j - 2 >= i and e:byte(j - 2) == 226 and e:byte(j - 1) == 128 and (mark3[b] or b == 147 or b == 148)
+      then j, moved = j - 3, true
+    elseif j - 1 >= i and e:byte(j - 1) == 194 and (b == 171 or b == 187) then j, moved = j - 2, true end
+    if i > j then return "" end
+    if not moved then break end
   end
-  return e
+  return e:sub(i, j)
+end
+
+-- a "word" that is only punctuation: “ – ... ,
+local function only_marks(w)
+  return w:gsub("\226\128[\147\148\152\153\156\157\166]", ""):gsub("\194[\171\187]", ""):find("^%p*$") ~= nil
 end
 
 local function strip_left(words)
-  while words[1] and (lead[vnt.lower(words[1])] or strip_marks(words[1]) == "") do table.remove(words, 1) end
+  while words[1] and (lead[vnt.lower(words[1])] or only_marks(words[1])) do table.remove(words, 1) end
   return words
 end
 
@@ -76,18 +100,34 @@ local function strip_right_preps(words)
   return words
 end
 
--- the clauses of a sentence: pieces between , ; : ( ) and dashes set off by spaces
+-- the clauses of a sentence: pieces between , ; : ( ) and dashes set off by
+-- spaces (" - ", " – ", " — "); not a comma or colon inside a number
+-- (40,1%  16:50) nor a dash between numbers (5 - 7/4).  One pass for each
+-- kind of break, then the breaks in order.
+local function isdigit(b) return b and b >= 48 and b <= 57 end
 local function clauses(s)
-  local out, i = {}, 1
-  local n = #s
-  while i <= n do
-    local j, k = s:find("[,;:()]", i)
-    local dj, dk = s:find("%s[%-–—]%s", i)
-    if dj and (not j or dj < j) then j, k = dj, dk end
-    if not j then j, k = n + 1, n end
-    out[#out + 1] = {i, j - 1}
-    i = k + 1
+  local breaks = {}
+  for j in s:gmatch("()[,;:()]") do
+    if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(j + 1))) then breaks[#breaks + 1] = {j, j} end
   end
+  for _, d in ipairs {" - ", " – ", " — "} do
+    local from = 1
+    while true do
+      local j, k = s:find(d, from, true)
+      if not j then break end
+      if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(k + 1))) then breaks[#breaks + 1] = {j, k} end
+      from = k
+    end
+  end
+  table.sort(breaks, function(x, y) return x[1] < y[1] end)
+  local out, i = {}, 1
+  for _, b in ipairs(breaks) do
+    if b[1] >= i then
+      out[#out + 1] = {i, b[1] - 1}
+      i = b[2] + 1
+    end
+  end
+  out[#out + 1] = {i, #s}
   return out
 end
 
@@ -242,7 +282,8 @@ local function similar(a, na, b, nb)
   if na == 0 or nb == 0 then return false end
   local common = 0
   for w in pairs(a) do if b[w] then common = common + 1 end end
-  return common / math.min(na, nb) >= 0.5
+  local r = common / math.min(na, nb)
+  return (r >= 0.5 and common >= 3) or r >= 0.8
 end
 
 -- ---- the builder -------------------------------------------------------------------------------
@@ -251,7 +292,8 @@ local Builder = {}
 Builder.__index = Builder
 
 --- A new timeline.  opts.date: the date of every document ("YYYY-MM-DD"),
--- opts.clean (default true): leave out what vnt.clean drops.
+-- opts.clean (default true): leave out what vnt.clean drops;
+-- opts.unanchored (default true): keep the records off the calendar.
 function M.new(opts)
   opts = opts or {}
   return setmetatable({opts = opts, records = {}, docs = {}}, Builder)
@@ -267,9 +309,9 @@ function Builder:add_document(name, text, base_line, base_offset)
   if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end
   local c = vnt.clean(text)
   local date, source = self.opts.date, "--date"
-  if not date then
+  if not date and c.date then
     date = timex.doc_date(text, c)
-    source = date and (c.date and "byline" or "text") or nil
+    source = date and "byline" or nil
   end
   local keep
   if self.opts.clean ~= false then
@@ -279,14 +321,17 @@ function Builder:add_document(name, text, base_line, base_offset)
   self.docs[#self.docs + 1] = {doc = name, date = date, date_source = source, title = c.title}
   local line, pos = 1, 1
   local recs = self.records
-  for _, t in ipairs(timex.find(text, {date = date})) do
+  local found, used = timex.find(text, {date = date, guess_date = true})
+  if used and not date then date, source = used, "text" end
+  self.docs[#self.docs].date, self.docs[#self.docs].date_source = date, source
+  for _, t in ipairs(found) do
     -- the line of the expression: count the newlines up to it
     while true do
       local nl = text:find("\n", pos, true)
       if not nl or nl > t.start then break end
       line, pos = line + 1, nl + 1
     end
-    if not keep or keep[line] then
+    if (not keep or keep[line]) and (t.anchored or self.opts.unanchored ~= false) then
       local sent = text:sub(t.sentence_start + 1, t.sentence_stop)
       local a, b = t.start - t.sentence_start + 1, t.stop - t.sentence_start
       recs[#recs + 1] = {
@@ -303,7 +348,8 @@ end
 --- The timeline: anchored records grouped into entries, sorted by start
 -- (coarser values first, then document order).  An entry is {value, type,
 -- key, event, records = {...}}: the records of one value whose events say
--- the same thing (half their content words or more in common) -- one
+-- the same thing (half their content words and three or more in common,
+-- or four fifths of them) -- one
 -- event reported twice in an article or by several articles.
 function Builder:entries()
   local anchored = {}
@@ -317,29 +363,44 @@ function Builder:entries()
     if x.key ~= y.key then return x.key < y.key end
     return x.order < y.order
   end)
+  -- Entries of one value, found through the words of their events: an
+  -- index word -> entries, where words too common to tell events apart
+  -- (in more than COMMON entries of the value) stop being looked up.
+  local COMMON = 64
   local out = {}
   local by_value = {}
   for _, r in ipairs(anchored) do
     local v = r.value:gsub("^~", "")
     local set, n = content_words(r.event)
-    local group = by_value[v]
+    local g = by_value[v]
+    if not g then
+      g = {index = {}}
+      by_value[v] = g
+    end
     local merged
-    if group then
-      for _, e in ipairs(group) do
-        if similar(set, n, e.words, e.nwords) then
-          e.records[#e.records + 1] = r
-          merged = e
-          break
+    local tried = {}
+    for w in pairs(set) do
+      local list = g.index[w]
+      if list and #list <= COMMON then
+        for _, e in ipairs(list) do
+          if not tried[e] then
+            tried[e] = true
+            if similar(set, n, e.words, e.nwords) then merged = e break end
+          end
         end
       end
-    else
-      group = {}
-      by_value[v] = group
+      if merged then break end
     end
-    if not merged then
+    if merged then
+      merged.records[#merged.records + 1] = r
+    else
       local e = {value = r.value, type = r.type, key = r.key, event = r.event, records = {r}, words = set, nwords = n}
-      group[#group + 1] = e
       out[#out + 1] = e
+      for w in pairs(set) do
+        local list = g.index[w]
+        if not list then list = {} g.index[w] = list end
+        if #list <= COMMON then list[#list + 1] = e end
+      end
     end
   end
   for i, e in ipairs(out) do

@@ -24,8 +24,12 @@ local M = {}
 
 -- ---- building blocks -------------------------------------------------------------------
 
+-- A letter: ASCII, or a Latin letter or combining mark in UTF-8 (U+00C0-U+024F,
+-- U+0300-U+036F, U+1E00-U+1EFF).  Quote marks, dashes and other
+-- punctuation outside ASCII are no letters: “Từ tháng 12 starts at Từ.
+local cont = R "\128\191"
+local letter = R("az", "AZ") + R "\195\201" * cont + R "\204\205" * cont + P "\225" * R "\184\187" * cont * cont
 -- a word, in lower case or with a capital first letter, not followed by more letters
-local letter = R("az", "AZ") + R("\128\255")
 local digit = R "09"
 local function word(w)
   local first = w:match("^[%z\1-\127\194-\244][\128-\191]*")
@@ -283,13 +287,30 @@ local match_at = Ct(Cg(Cp(), "s") * Cg(G, "t") * Cg(Cp(), "e"))
 -- all the expressions of a text, tried where a word or number starts: a
 -- run of letters and digits is skipped whole, anything else byte by byte
 -- (a loop, not recursion: the C stack does not grow with the input)
-local alnum = letter + digit
--- An expression starts with a digit or one of these words; a cheap test
--- of them first keeps the grammar from being tried at every other word.
-local starters = digit + words {"ngày", "tháng", "năm", "từ", "quý", "qúy", "nửa", "đầu", "cuối", "giữa", "sáng", "trưa",
-  "chiều", "tối", "đêm", "khuya", "rạng", "hôm", "tuần", "thập", "thời", "sắp", "tương", "cách", "hơn", "gần",
-  "khoảng", "chừng", "trên", "cả", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
-local scan = Ct((#starters * match_at + alnum ^ 1 + 1) ^ 0)
+-- Where an expression can start: a digit, or the first words of one of
+-- the grammar's branches.  This cheap test keeps the grammar from being
+-- tried at the many words that merely look like a start ("năm" five,
+-- "hai" two, "trên" on).
+local unit = words {"ngày", "tuần", "tháng", "năm", "giờ", "phút", "thập kỷ"}
+local starters = digit ^ 1 * (S "/-.:hg" + sp * (unit + P "-" + P "–" + P "—"))   -- 29/7, 16:50, 3 ngày, 12 - 14/10
+  + words {"ngày", "tháng", "quý", "qúy", "nửa", "hôm", "tuần", "thập"}
+  + word "năm" * sp * (digit + words {"nay", "ngoái", "trước", "tới", "sau"})
+  + words {"đầu", "cuối", "giữa"} * sp * words {"tháng", "năm"}
+  + words {"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng", "sáng sớm"} * sp * (digit + word "ngày" + word "sáng")
+  + word "từ" * sp * (digit + words {"ngày", "tháng", "năm"})
+  + words {"thời gian", "sắp"} * sp * word "tới" + word "tương" * sp * word "lai"
+  + word "cách" * sp * word "đây"
+  + approx * (digit + count_word + word "năm")
+  + count_word * sp * unit
+  + word "cả" * sp * unit
+-- Between starts, whole words are skipped in one step: ASCII letters and
+-- digits, and the UTF-8 of letters (lead bytes C3-E1, any continuation);
+-- punctuation outside ASCII (“ – «, lead bytes C2 and E2) goes one
+-- character at a time, so “Từ tháng 5 is seen from Từ.
+local wordbytes = R("az", "AZ", "09", "\128\191", "\195\225")
+-- The first bytes of the starters, tested in one step before them.
+local first_bytes = "0123456789" .. "bcghkmnqrstvBCGHKMNQRSTV" .. "\196"   -- \196: đ Đ
+local scan = Ct((#S(first_bytes) * #starters * match_at + wordbytes ^ 1 + R "\192\255" * cont ^ 0 + 1) ^ 0)
 
 --- Parse "YYYY-MM-DD" (or YYYY-MM, YYYY) into {y, m, d}.
 function M.parse_date(s)
@@ -301,13 +322,54 @@ end
 --- The temporal expressions of `text`, in order, each {text, type, value,
 -- anchored, start, stop (0-based bytes, stop exclusive), mod?,
 -- sentence_start, sentence_stop (the sentence it is in, the same way)}.
--- opts.date: the document's date ("YYYY-MM-DD"), for what the text leaves out.
+-- opts.date: the document's date ("YYYY-MM-DD"), for what the text leaves out;
+-- without it, opts.guess_date takes the first full date of the first four
+-- lines (as M.doc_date does).  Returns the list and the date used.
 function M.find(text, opts)
   opts = opts or {}
-  local doc_anchor = opts.date and M.parse_date(opts.date) or nil
+  -- the expressions of each sentence, before anything is resolved
+  -- one scan of the whole text, then the sentences they are in (only as
+  -- far as the last expression: the rest of the text need not be split)
+  local all = scan:match(text)
+  local sents = {}
+  if #all > 0 then
+    local k, n = 1, #all
+    for _, si, sj in vnt.sentences(text) do
+      local group
+      while k <= n and all[k].s <= sj do
+        group = group or {}
+        group[#group + 1] = all[k]
+        k = k + 1
+      end
+      if group then sents[#sents + 1] = {si, sj, group} end
+      if k > n then break end
+    end
+  end
+  local date = opts.date
+  if not date and opts.guess_date then
+    -- the first full date of the first four lines that are not blank
+    local limit, n = #text, 0
+    for e in text:gmatch("[^\n]+()") do
+      n = n + 1
+      if n == 4 then limit = e break end
+    end
+    for _, st in ipairs(sents) do
+      if st[1] > limit then break end
+      for _, r in ipairs(st[3]) do
+        local t = r.t
+        local x = t.type == "RANGE" and t.b or t
+        if (t.type == "DATE" or t.type == "RANGE" or t.type == "TIME") and x.y and x.m and x.d and not t.rel_year then
+          date = string.format("%04d-%02d-%02d", x.y, x.m, x.d)
+          break
+        end
+      end
+      if date then break end
+    end
+  end
+  local doc_anchor = date and M.parse_date(date) or nil
   local out = {}
-  for sent, si, sj in vnt.sentences(text) do
-    local found = scan:match(sent)
+  for _, st in ipairs(sents) do
+    local si, sj, found = st[1], st[2], st[3]
     -- the sentence's own full date anchors its partial ones
     local sent_anchor
     for _, r in ipairs(found) do sent_anchor = sent_anchor or own_anchor(r.t) end
@@ -318,12 +380,12 @@ function M.find(text, opts)
       local value, anchored = value_of(t, anchor)
       local typ = t.type == "TIME" and "TIME" or t.type
       if t.rel_year or t.rel_decade or t.rel_week or t.rel_day or t.rel_month or t.future or t.past then typ = "DATE" end
-      local s0, e0 = si - 1 + r.s - 1, si - 1 + r.e - 1
+      local s0, e0 = r.s - 1, r.e - 1
       out[#out + 1] = {text = text:sub(s0 + 1, e0), type = typ, value = value, anchored = anchored,
                        start = s0, stop = e0, mod = t.mod, sentence_start = si - 1, sentence_stop = sj}
     end
   end
-  return out
+  return out, date
 end
 
 --- A document's own date: the byline's timestamp when it has one, else the
