@@ -91,3 +91,10 @@ row "vnt count C (all keys, by count)" "$(size "$C")" ./vnt count "$C"; t_cnt=$s
 row "vnt count -j 2 C" "$(size "$C")" ./vnt count -j 2 "$C"; t_cnt2=$secs
 row "vnt count --lower --tones new C" "$(size "$C")" ./vnt count --lower --tones new "$C"
 echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python; -j 2 is $(ratio "$t_cnt" "$t_cnt2")x -j 1"
+echo
+echo "== timeline of C, one document per blank-line-separated article (target >= 5 MB/s single-threaded;"
+echo "   memory: the largest document plus the timeline's entries, not the corpus) =="
+row "python3 re date finder (bench/dates_py.py; no values)" "$(size "$C")" python3 bench/dates_py.py "$C"; t_re=$secs
+row "vnt timeline --split blank --format jsonl C" "$(size "$C")" ./vnt timeline --split blank --format jsonl "$C"; t_tl=$secs
+row "vnt timeline --split blank C (text)" "$(size "$C")" ./vnt timeline --split blank "$C"
+echo "-> vnt timeline $(ratio "$t_re" "$t_tl")x the Python regex finder, which finds dates only; $(./vnt timeline --split blank --format jsonl "$C" | wc -l) calendar entries"

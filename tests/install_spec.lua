@@ -21,6 +21,11 @@ describe("make install", function()
     p = io.popen("printf 'Ho\\314\\200a' | " .. helper.q(bin) .. " normalize --tones new")
     assert.equal("hoà", (p:read("a"):gsub("^H", "h")))
     p:close()
+    -- the headline job, with its library modules, from the installed tree
+    p = io.popen("printf 'Sáng 29/10/2022, hội chợ khai mạc tại Huế.\n' | " .. helper.q(bin) ..
+                 " run timeline --format jsonl")
+    assert.matches('"value":"2022-10-29"', p:read("a"), 1, true)
+    p:close()
     -- stock lua5.4 finds the installed module with the PREFIX paths
     p = io.popen(("LUA_CPATH=%s LUA_PATH=%s lua5.4 -e 'print(require(\"vnt\").nfc(\"Vie\\u{323}\\u{302}t\"), require(\"vnt.cli\") ~= nil)'"):format(
       helper.q(prefix .. "/lib/lua/5.4/?.so;;"), helper.q(prefix .. "/share/lua/5.4/?.lua;;")))

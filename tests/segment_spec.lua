@@ -30,6 +30,11 @@ describe("vnt.sentences()", function()
       sentences("TP. Cần Thơ có PGS.TS. Lê Văn An và ThS. Hoa. Ông Nguyễn V. Bình đến Q. 1."))
   end)
 
+  it("splits after a Roman numeral that counts (quý I., khóa V.), not after an initial", function()
+    assert.same({"Đoàn kiểm tra từ quý I.", "Sau đó, ông Trần V. Hải báo cáo khóa V.", "Hết."},
+      sentences("Đoàn kiểm tra từ quý I. Sau đó, ông Trần V. Hải báo cáo khóa V. Hết."))
+  end)
+
   it("does not split inside numbers, dates, URLs, e-mails and file names", function()
     assert.same({"Có 160.000 người, tăng 1,5 lần từ 12.6.2023 trên vnexpress.net và a.b@vnt.vn với anh_01.jpg."},
       sentences("Có 160.000 người, tăng 1,5 lần từ 12.6.2023 trên vnexpress.net và a.b@vnt.vn với anh_01.jpg."))

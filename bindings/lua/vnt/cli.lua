@@ -272,6 +272,7 @@ function M.json(v)
   local t = type(v)
   if v == M.null then return "null" end
   if t == "string" then
+    if not v:find('[%c"\\]') then return '"' .. v .. '"' end   -- most strings: nothing to escape
     return '"' .. v:gsub('[%c"\\]', function(c)
       return escapes[c] or ("\\u%04x"):format(c:byte())
     end) .. '"'

@@ -366,7 +366,7 @@ function Builder:entries()
   -- Entries of one value, found through the words of their events: an
   -- index word -> entries, where words too common to tell events apart
   -- (in more than COMMON entries of the value) stop being looked up.
-  local COMMON = 64
+  local COMMON = 32
   local out = {}
   local by_value = {}
   for _, r in ipairs(anchored) do
@@ -374,28 +374,34 @@ function Builder:entries()
     local set, n = content_words(r.event)
     local g = by_value[v]
     if not g then
-      g = {index = {}}
+      g = {index = {}, n = 0}
       by_value[v] = g
     end
-    local merged
-    local tried = {}
+    -- how many words each entry shares with this event, through the index;
+    -- only those sharing two or more (or short ones) are compared in full
+    local tally = {}
     for w in pairs(set) do
       local list = g.index[w]
       if list and #list <= COMMON then
-        for _, e in ipairs(list) do
-          if not tried[e] then
-            tried[e] = true
-            if similar(set, n, e.words, e.nwords) then merged = e break end
-          end
-        end
+        for _, e in ipairs(list) do tally[e] = (tally[e] or 0) + 1 end
       end
-      if merged then break end
+    end
+    local cands = {}
+    for e, c in pairs(tally) do
+      if c >= 2 or math.min(n, e.nwords) <= 2 then cands[#cands + 1] = e end
+    end
+    table.sort(cands, function(x, y) return x.gi < y.gi end)   -- the earliest entry first, whatever the hash order
+    local merged
+    for _, e in ipairs(cands) do
+      if similar(set, n, e.words, e.nwords) then merged = e break end
     end
     if merged then
       merged.records[#merged.records + 1] = r
     else
       local e = {value = r.value, type = r.type, key = r.key, event = r.event, records = {r}, words = set, nwords = n}
       out[#out + 1] = e
+      g.n = g.n + 1
+      e.gi = g.n
       for w in pairs(set) do
         local list = g.index[w]
         if not list then list = {} g.index[w] = list end
@@ -410,7 +416,7 @@ function Builder:entries()
     for _, r in ipairs(e.records) do
       if #r.event > #e.event then e.event = r.event end
     end
-    e.words, e.nwords = nil, nil
+    e.words, e.nwords, e.gi = nil, nil, nil
   end
   return out
 end

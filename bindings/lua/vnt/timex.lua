@@ -353,13 +353,20 @@ function M.find(text, opts)
       n = n + 1
       if n == 4 then limit = e break end
     end
+    -- (its year may come from the same sentence: "Sáng 29/7, ... 6 tháng đầu năm 2024")
     for _, st in ipairs(sents) do
       if st[1] > limit then break end
+      local sy
+      for _, r in ipairs(st[3]) do
+        local a = own_anchor(r.t)
+        if a then sy = a.y break end
+      end
       for _, r in ipairs(st[3]) do
         local t = r.t
         local x = t.type == "RANGE" and t.b or t
-        if (t.type == "DATE" or t.type == "RANGE" or t.type == "TIME") and x.y and x.m and x.d and not t.rel_year then
-          date = string.format("%04d-%02d-%02d", x.y, x.m, x.d)
+        local y = x.y or sy
+        if (t.type == "DATE" or t.type == "RANGE" or t.type == "TIME") and y and x.m and x.d then
+          date = string.format("%04d-%02d-%02d", y, x.m, x.d)
           break
         end
       end
