@@ -98,3 +98,8 @@ row "python3 re date finder (bench/dates_py.py; no values)" "$(size "$C")" pytho
 row "vnt timeline --split blank --format jsonl C" "$(size "$C")" ./vnt timeline --split blank --format jsonl "$C"; t_tl=$secs
 row "vnt timeline --split blank C (text)" "$(size "$C")" ./vnt timeline --split blank "$C"
 echo "-> vnt timeline $(ratio "$t_re" "$t_tl")x the Python regex finder, which finds dates only; $(./vnt timeline --split blank --format jsonl "$C" | wc -l) calendar entries"
+echo
+echo "== quotes of C, one document per article (target >= 5 MB/s single-threaded; memory: one document) =="
+row "python3 re quote finder (bench/quotes_py.py)" "$(size "$C")" python3 bench/quotes_py.py "$C"; t_sb=$secs
+row "vnt quotes --split blank --format jsonl C" "$(size "$C")" ./vnt quotes --split blank --format jsonl "$C"; t_q=$secs
+echo "-> vnt quotes $(ratio "$t_sb" "$t_q")x the Python regex finder, which resolves no speaker; $(./vnt quotes --split blank --format jsonl "$C" | wc -l) statements"

@@ -281,6 +281,10 @@ int vnt_sentence_next(const char *str, size_t len, size_t pos, const vnt_sent_op
   }
   size_t start = i, quiet_until = 0;   /* no boundary before quiet_until (inside a quote) */
   size_t noclose_until = 0;            /* no closing mark of an opened quote before this */
+  /* the last search for a closing mark: a run of opening marks before the
+   * same closing mark finds it once, not once each (linear, not quadratic) */
+  int32_t memo_open = -1;
+  size_t memo_closer = 0, memo_q = 0;
   while (i < len) {
     if (!sent_byte[s[i]]) {   /* most bytes: skip them four at a time */
       i++;
@@ -311,7 +315,15 @@ int vnt_sentence_next(const char *str, size_t len, size_t pos, const vnt_sent_op
       continue;
     }
     if ((cp == 0x201C || cp == 0xAB || (cp == '"' && open_prev)) && i >= quiet_until && i >= noclose_until) {
-      size_t q = quote_close(s, len, i, n, cp);
+      size_t q;
+      if (cp == memo_open && i + (size_t)n <= memo_closer) {
+        q = memo_q;   /* the first closing mark after i is the one found before */
+      } else {
+        q = quote_close(s, len, i, n, cp);
+        memo_open = cp;
+        memo_q = q;
+        memo_closer = q ? q - (cp == 0x201C ? 3u : cp == 0xAB ? 2u : 1u) : 0;
+      }
       if (q == 0) {
         size_t e = i;   /* remember: nothing closes before the end of this line */
         while (e < len && s[e] != '\n') e++;

@@ -47,49 +47,7 @@ local function add(name, text, line, offset)
   end
 end
 
--- the documents of a corpus file, one per run of lines between blank lines,
--- read block by block so memory holds one block and one document
-local function split_blank(src, name)
-  local n, pending, off, line = 0, "", 0, 1
-  local function emit(chunk, coff, cline)
-    local i = 1
-    while i <= #chunk do
-      -- skip blank lines
-      local s, e = chunk:find("^[ \t\r]*\n", i)
-      while s do
-        i, cline = e + 1, cline + 1
-        s, e = chunk:find("^[ \t\r]*\n", i)
-      end
-      if i > #chunk then break end
-      local j = chunk:find("\n[ \t\r]*\n", i) or #chunk
-      local doc = chunk:sub(i, j)
-      n = n + 1
-      add(("%s#%d"):format(name, n), doc, cline, coff + i - 1)
-      local _, nl = doc:gsub("\n", "")
-      i, cline = j + 1, cline + nl
-    end
-  end
-  for block, boff, bline in cli.blocks(src, name) do
-    if pending == "" then off, line = boff, bline end
-    pending = pending .. block
-    local cut = pending:match(".*()\n[ \t\r]*\n")
-    if cut then
-      local head = pending:sub(1, cut)
-      emit(head, off, line)
-      local _, nl = head:gsub("\n", "")
-      off, line = off + #head, line + nl
-      pending = pending:sub(cut + 1)
-    end
-  end
-  emit(pending, off, line)
-end
-
-cli.each_input(a.files, function(src, name)
-  if a.split == "blank" then return split_blank(src, name) end
-  local parts = {}
-  for block in cli.blocks(src, name) do parts[#parts + 1] = block end
-  add(name, table.concat(parts))
-end, {encoding = a.encoding, repair = a.repair})
+cli.each_document(a.files, {split = a.split, encoding = a.encoding, repair = a.repair}, add)
 
 local entries = b:entries()
 local others = a.all and b:unanchored() or {}

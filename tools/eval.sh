@@ -59,3 +59,10 @@ for d in $tdocs; do set -- "$@" "$S/corpus/seeds/$d"; done
 grep -v '"boilerplate": *true' "$S/gold-dev/timeline.jsonl" > "$T/timeline.gold.jsonl"
 printf 'timeline expressions (gold-dev): '
 python3 "$S/tools/eval_timeline.py" "$T/timeline.gold.jsonl" "$T/timeline.jsonl" $tdocs | grep '^timex'
+# quotes: cleaned first, so scored against the gold records outside boilerplate
+qdocs=$(sed -n 's/.*"doc": *"\([^"]*\)".*/\1/p' "$S/gold-dev/quotes.jsonl" | sort -u)
+set --
+for d in $qdocs; do set -- "$@" "$S/corpus/seeds/$d"; done
+./vnt quotes --format jsonl "$@" > "$T/quotes.jsonl" || exit 1
+printf 'quotes (gold-dev): '
+python3 "$S/tools/eval_quotes.py" "$S/gold-dev/quotes.jsonl" "$T/quotes.jsonl" $qdocs "$S/gold-dev/quote-negatives.jsonl" 2>/dev/null

@@ -142,6 +142,55 @@ function M.each_input(files, fn, opts)
   end
 end
 
+--- Call fn(name, text, line, offset) for each document of `files`: each
+-- file whole (opts.split "file", the default), or each run of lines
+-- between blank lines of it (opts.split "blank": a corpus of many articles
+-- in one file, named FILE#N, read block by block so that memory holds one
+-- block and one document).  line and offset say where the document starts
+-- in its file (1-based line, 0-based byte).  opts.encoding, opts.repair as
+-- for M.each_input.
+function M.each_document(files, opts, fn)
+  local function split_blank(src, name)
+    local n, pending, off, line = 0, "", 0, 1
+    local function emit(chunk, coff, cline)
+      local i = 1
+      while i <= #chunk do
+        local s, e = chunk:find("^[ \t\r]*\n", i)   -- blank lines
+        while s do
+          i, cline = e + 1, cline + 1
+          s, e = chunk:find("^[ \t\r]*\n", i)
+        end
+        if i > #chunk then break end
+        local j = chunk:find("\n[ \t\r]*\n", i) or #chunk
+        local doc = chunk:sub(i, j)
+        n = n + 1
+        fn(("%s#%d"):format(name, n), doc, cline, coff + i - 1)
+        local _, nl = doc:gsub("\n", "")
+        i, cline = j + 1, cline + nl
+      end
+    end
+    for block, boff, bline in M.blocks(src, name) do
+      if pending == "" then off, line = boff, bline end
+      pending = pending .. block
+      local cut = pending:match(".*()\n[ \t\r]*\n")
+      if cut then
+        local head = pending:sub(1, cut)
+        emit(head, off, line)
+        local _, nl = head:gsub("\n", "")
+        off, line = off + #head, line + nl
+        pending = pending:sub(cut + 1)
+      end
+    end
+    emit(pending, off, line)
+  end
+  M.each_input(files, function(src, name)
+    if opts.split == "blank" then return split_blank(src, name) end
+    local parts = {}
+    for block in M.blocks(src, name) do parts[#parts + 1] = block end
+    fn(name, table.concat(parts), 1, 0)
+  end, {encoding = opts.encoding, repair = opts.repair})
+end
+
 --- The line-aligned blocks of an input given by M.each_input: block, byte
 -- offset of its start, number of its first line.
 function M.blocks(src, name)

@@ -1,0 +1,852 @@
+--- vnt.quotes: who said what in Vietnamese news -- direct quotes between
+-- quote marks, indirect speech after a speech verb or "Theo X,", each with
+-- its speaker resolved to the full name the article gives.
+--
+--   local quotes = require "vnt.quotes"
+--   for _, q in ipairs(quotes.find(text)) do
+--     print(q.kind, q.speaker, q.cue, q.quote, q.line, q.start, q.stop)
+--   end
+--
+-- The lexicons (M.cues, M.titles, M.family_names, M.title_introducers) are
+-- plain Lua lists a script can extend before calling find.
+-- @module vnt.quotes
+local vnt = require "vnt"
+local lpeg = require "lpeg"
+
+local ipairs, pairs, table, string, math, setmetatable = ipairs, pairs, table, string, math, setmetatable
+
+local M = {}
+
+-- ---- lexicons --------------------------------------------------------------------------------------
+
+--- Speech verbs and cues, as written in news (lower case).
+M.cues = {
+  "cho biết", "cho biết thêm", "nói thêm", "chia sẻ thêm", "cho hay", "nói", "nhấn mạnh", "khẳng định", "cho rằng", "bày tỏ", "lưu ý", "chia sẻ", "phát biểu",
+  "lý giải", "lí giải", "nêu quan điểm", "nhận định", "đề nghị", "yêu cầu", "kêu gọi", "thông tin", "trao đổi",
+  "gợi mở", "nhận xét", "tuyên bố", "giải thích", "nhắc lại", "khuyến nghị", "đề xuất", "thừa nhận", "tiết lộ",
+  "trả lời", "phân tích", "nêu rõ", "chỉ rõ", "chỉ đạo", "cảnh báo", "bộc bạch", "tâm sự", "kể", "thông báo",
+  "nhắn nhủ", "khuyên", "đánh giá", "bình luận", "phản ánh", "cam kết", "hứa", "nêu", "viết", "dặn",
+}
+
+--- Cues that are common words too: they speak only when a colon, a comma,
+-- "rằng" or "với ... về" follows them.
+M.weak_cues = {}
+for _, w in ipairs {"thông tin", "nêu", "đánh giá", "chỉ đạo", "phản ánh", "kể", "viết", "hứa", "dặn", "khuyên",
+                    "cam kết", "bình luận", "thông báo", "trao đổi", "nhận xét", "phân tích", "trả lời"} do
+  M.weak_cues[w] = true
+end
+local weak_cues = M.weak_cues
+
+--- Titles and words that name a person by role (lower case; matched at word starts).
+M.titles = {
+  "phó thủ tướng", "thủ tướng", "chủ tịch nước", "phó chủ tịch", "chủ tịch", "tổng bí thư", "bí thư",
+  "bộ trưởng", "thứ trưởng", "tổng thư ký", "thư ký", "tổng giám đốc", "phó tổng giám đốc", "giám đốc",
+  "phó giám đốc", "tổng biên tập", "phó tổng biên tập", "nhà báo", "trưởng ban", "phó trưởng ban", "trưởng phòng",
+  "cục trưởng", "phó cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "đại sứ", "ủy viên", "uỷ viên",
+  "chánh văn phòng", "người phát ngôn", "phát ngôn viên", "giáo sư", "phó giáo sư", "gs.", "pgs.", "ts.", "ths.",
+  "bác sĩ", "kỹ sư", "luật sư", "chuyên gia", "đại biểu", "tổng cục trưởng", "chủ nhiệm", "trưởng đoàn", "đại tá",
+  "thiếu tướng", "trung tướng", "đại tướng", "ông", "bà", "anh", "chị", "người đứng đầu", "lãnh đạo", "đại diện",
+  "nhà nghiên cứu", "nhà sáng lập", "ceo", "founder", "tổng thống", "thủ hiến",
+}
+
+--- Vietnamese family names: a capitalized run starting with one is a person's name.
+M.family_names = {}
+for w in ([[Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lí Đinh Đoàn Lâm Mai Trịnh Đào
+            Cao Lương Hà Tạ Tô Chu Châu Triệu Thái Kiều Khúc Âu Quách Văn Thân Lưu Giang Trương Vương Tăng Mạc Kim
+            Hứa Lã Lại Nông Phùng Tôn Từ Viên Ninh Thạch Phí Đàm Diệp Hầu Ông Quan Bạch Tống Lò Lục Mã Ma Khổng]]):gmatch("%S+") do
+  M.family_names[w] = true
+end
+
+--- Places that start with a family name (Hà Nội, Lâm Đồng): no person's name.
+M.places = {}
+for _, w in ipairs {"Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Hà Đông", "Hà Tiên", "Lâm Đồng", "Cao Bằng",
+                    "Thái Bình", "Thái Nguyên", "Thái Lan", "Cao Lãnh", "Hồ Tây", "Phú Quốc", "Giang Nam",
+                    "Mai Châu", "Kim Bôi", "Hồ Gươm", "Đồng Nai", "Đồng Tháp", "Lào Cai", "Lai Châu"} do
+  M.places[w] = true
+end
+
+--- Words that announce a title or a name in quote marks rather than a statement.
+M.title_introducers = {
+  "chủ đề", "hội thảo", "tọa đàm", "toạ đàm", "chương trình", "cuốn sách", "sách", "tác phẩm", "bộ phim", "phim",
+  "bài hát", "ca khúc", "khẩu hiệu", "mang tên", "có tên", "tên là", "tên gọi", "giải thưởng", "cuộc thi", "dự án",
+  "đề án", "chiến dịch", "phong trào", "diễn đàn", "hội nghị", "sự kiện", "triển lãm", "ứng dụng", "nền tảng",
+  "danh hiệu", "thông điệp", "tiêu đề", "bài báo", "bài viết", "cụm từ", "từ khóa", "gọi là", "được gọi",
+  "biệt danh", "chuyên mục", "series", "tựa đề", "với tên",
+}
+
+-- Adverbs and auxiliaries between a speaker and the speech verb.
+local adverbs = {}
+for w in ([[cũng đã còn thì lại muốn từng vừa mới đều luôn sẽ]]):gmatch("%S+") do adverbs[w] = true end
+for _, w in ipairs {"đặc biệt", "tiếp tục", "nhiều lần", "thẳng thắn", "liên tục", "một lần", "lần nữa", "cũng đã"} do
+  adverbs[w] = true
+end
+
+-- "Theo đó", "Theo kế hoạch": "theo" that attributes nothing.
+local not_speakers = {}
+for w in ([[đó này kế hoạch quy định số liệu thống kê dự báo dự kiến lộ trình hướng thông lệ truyền thống
+            thời gian như tôi chúng]]):gmatch("%S+") do not_speakers[w] = true end
+
+-- ---- helpers ---------------------------------------------------------------------------------------
+
+local function lower(s) return vnt.lower(s) end
+
+local function trim(s)
+  local i = s:find("%S")
+  if not i then return "" end
+  local j = #s
+  while j > i and s:byte(j) <= 32 do j = j - 1 end
+  return s:sub(i, j)
+end
+
+-- the first n bytes of s or a little less: never half a character
+local function prefix(s, n)
+  if #s <= n then return s end
+  while n > 0 and s:byte(n + 1) >= 0x80 and s:byte(n + 1) < 0xC0 do n = n - 1 end
+  return s:sub(1, n)
+end
+
+local function first_char(s)
+  return s:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
+end
+
+local function capitalized(w)
+  local c = first_char(w)
+  return c ~= "" and vnt.upper(c) == c and vnt.lower(c) ~= c
+end
+
+local function all_caps(w)
+  return vnt.upper(w) == w and #w > 1
+end
+
+local function split_words(s)
+  local t = {}
+  for w in s:gmatch("%S+") do t[#t + 1] = w end
+  return t
+end
+
+-- does lower-case text `s` start with one of `list` at a word boundary? returns it
+-- (the list is indexed by its first words, once per list and length)
+local index_cache = setmetatable({}, {__mode = "k"})
+local function starts_with_any(s, list)
+  local idx = index_cache[list]
+  if not idx or idx.count ~= #list then
+    idx = {count = #list, map = {}}
+    for _, w in ipairs(list) do
+      local f = w:match("^%S+")
+      idx.map[f] = idx.map[f] or {}
+      table.insert(idx.map[f], w)
+    end
+    index_cache[list] = idx
+  end
+  local f = s:match("^[^%s,.:;]+")
+  local cands = f and idx.map[f]
+  if not cands then
+    f = s:match("^%S+")   -- titles with a dot: "gs.", "pgs.ts."
+    cands = f and idx.map[f]
+  end
+  if not cands then return nil end
+  local best
+  for _, w in ipairs(cands) do
+    if s:sub(1, #w) == w and (#s == #w or s:sub(#w + 1, #w + 1):match("[%s,.:;%-\226]")) then
+      if not best or #w > #best then best = w end
+    end
+  end
+  return best
+end
+
+local last_index_cache = setmetatable({}, {__mode = "k"})
+local function ends_with_any(s, list)
+  local idx = last_index_cache[list]
+  if not idx or idx.count ~= #list then
+    idx = {count = #list, map = {}}
+    for _, w in ipairs(list) do
+      local l = w:match("(%S+)$")
+      idx.map[l] = idx.map[l] or {}
+      table.insert(idx.map[l], w)
+    end
+    last_index_cache[list] = idx
+  end
+  local l = s:match("([^%s,.:;]+)$")
+  local cands = l and idx.map[l]
+  if not cands then return nil end
+  local best
+  for _, w in ipairs(cands) do
+    if #s >= #w and s:sub(-#w) == w and (#s == #w or s:sub(-#w - 1, -#w - 1):match("[%s,.:;%-\128-\255]")) then
+      if not best or #w > #best then best = w end
+    end
+  end
+  return best
+end
+
+-- Could `s` hold a name at all: a family name or ông/bà as a word?  One
+-- LPeg search, before taking the words apart.
+local name_hint, name_hits
+local function build_hints()
+  local alt = lpeg.P "ông " + lpeg.P "bà " + lpeg.P "Ông " + lpeg.P "Bà "
+  for w in pairs(M.family_names) do alt = alt + lpeg.P(w .. " ") end
+  local boundary = lpeg.B(lpeg.S " \t,;:(") + -lpeg.B(1)
+  local hit = boundary * alt
+  name_hint = (1 - hit) ^ 0 * hit
+  name_hits = lpeg.Ct(((1 - hit) ^ 0 * lpeg.Cp() * hit) ^ 0)   -- where they are
+end
+local function may_have_name(s)
+  if not name_hint then build_hints() end
+  return name_hint:match(s) ~= nil
+end
+
+--- The person's name in a mention: a run of capitalized words after
+-- ông/bà, or starting with a family name; nil if there is none.
+function M.name_in(mention)
+  if not may_have_name(mention) then return nil end
+  -- the words, with the segments they are in (a comma, semicolon, colon,
+  -- bracket or dash ends a segment: a name never spans one)
+  local words, segof, seg = {}, {}, 1
+  for w in mention:gsub("–", ","):gsub("[,;:%(%)]", " , "):gmatch("%S+") do
+    if w == "," then seg = seg + 1 else words[#words + 1] = w; segof[#words] = seg end
+  end
+  local function namelike(k)
+    local w = words[k]
+    return capitalized(w) and not all_caps(w) and not w:find("[%d&%.]")
+  end
+  local function run_from(i)   -- the capitalized words from i, in one segment, at most 4
+    local j = i
+    while j <= #words and j - i < 4 and segof[j] == segof[i] and namelike(j) do j = j + 1 end
+    return j - i
+  end
+  for i, w in ipairs(words) do
+    if (w == "ông" or w == "bà" or w == "Ông" or w == "Bà") and words[i + 1] and segof[i + 1] == segof[i] then
+      local n = run_from(i + 1)
+      if n >= 1 then return table.concat(words, " ", i + 1, i + n) end
+    end
+  end
+  -- a family name opening 2 to 4 capitalized words that end a run of them:
+  -- "Sở Nông nghiệp Hà Tĩnh Nguyễn Văn Bình" -> Nguyễn Văn Bình
+  local i = 1
+  while i <= #words do
+    if namelike(i) then
+      local j = i
+      while j + 1 <= #words and segof[j + 1] == segof[i] and namelike(j + 1) do j = j + 1 end
+      for k = i, j - 1 do
+        if M.family_names[words[k]] and j - k + 1 <= 4 then
+          local name = table.concat(words, " ", k, j)
+          if not M.places[name] then return name end
+        end
+      end
+      i = j + 1
+    else
+      i = i + 1
+    end
+  end
+end
+
+-- Is `s` a phrase that names a speaker: a title, ông/bà, a name, a role?
+local function speaker_like(s)
+  s = trim(s)
+  if s == "" or #s > 200 then return false end
+  local l = lower(s)
+  if starts_with_any(l, M.titles) then return true end
+  if M.name_in(s) then return true end
+  -- an organisation: Bộ TT&TT, UBND tỉnh, Hiệp hội ..., Tập đoàn ...
+  if l:match("^bộ ") or l:match("^ubnd") or l:match("^hiệp hội") or l:match("^tập đoàn") or l:match("^ngân hàng")
+     or l:match("^tổng cục") or l:match("^cục ") or l:match("^sở ") or l:match("^viện ") then
+    return capitalized(s)
+  end
+  return false
+end
+
+-- ---- cue patterns (LPeg) -----------------------------------------------------------------------
+
+local P, Cp, C = lpeg.P, lpeg.Cp, lpeg.C
+local letter = lpeg.R("az", "AZ") + lpeg.R "\128\255"
+local cue_pat
+-- A pattern matching the longest of `words` that ends at a word boundary,
+-- built as a trie over bytes: at each byte one test picks the branch, so
+-- the cost does not grow with the number of words.
+local function trie(words, depth)
+  depth = depth or 1
+  local groups, order, ends = {}, {}, false
+  for _, w in ipairs(words) do
+    if #w < depth then
+      ends = true
+    else
+      local b = w:sub(depth, depth)
+      if not groups[b] then groups[b] = {} order[#order + 1] = b end
+      table.insert(groups[b], w)
+    end
+  end
+  local pat = P(false)
+  for _, b in ipairs(order) do pat = pat + P(b) * trie(groups[b], depth + 1) end
+  if ends then pat = pat + #(-letter) end   -- the longest first: a shorter word only where the longer fails
+  return pat
+end
+
+local function build_cues()
+  local list = {}
+  for _, c in ipairs(M.cues) do
+    local f = first_char(c)
+    list[#list + 1] = c
+    list[#list + 1] = vnt.upper(f) .. c:sub(#f + 1)
+  end
+  -- a cue: a whole word sequence, not the start of a longer word
+  local first = {}
+  for _, c in ipairs(list) do first[c:sub(1, 1)] = true end
+  local set = ""
+  for b in pairs(first) do set = set .. b end
+  -- one test of the first byte, then the trie; other words are skipped whole
+  cue_pat = lpeg.Ct(((1 - letter) ^ 0 * (#lpeg.S(set) * Cp() * C(trie(list)) * Cp()) + letter ^ 1 + 1) ^ 0)
+end
+
+-- all cues of `s`: {{start, cue, stop}...} (1-based, stop exclusive)
+local function cues_in(s)
+  if not cue_pat then build_cues() end
+  local r = cue_pat:match(s)
+  local out = {}
+  for i = 1, #r, 3 do out[#out + 1] = {r[i], r[i + 1], r[i + 2]} end
+  return out
+end
+
+--- Rebuild the cue pattern after changing M.cues.
+function M.reload() cue_pat = nil end
+
+-- Words no speaker's name or title holds: auxiliaries and common verbs.
+local verbish = {}
+for w in ([[đã đang sẽ là được bị cũng có phải cần đưa làm rằng thì mà nếu khi]]):gmatch("%S+") do verbish[w] = true end
+
+-- The mention before a cue: the last comma-separated part of `pre`, with
+-- the appositives before it ("ông X, Tổng thư ký Y"; "Ông X, Ủy viên ...,
+-- Phó Chủ tịch ..."), without adverbs at its end.
+local function mention_before(pre)
+  if #pre > 240 then   -- a mention is shorter: look at the end only, from a blank
+    pre = pre:sub(-240)
+    pre = pre:match("^%S*%s(.*)$") or pre
+  end
+  pre = pre:match("^.*:%s*(.-)$") or pre   -- nothing before a colon belongs to the speaker
+  local words = split_words(pre)
+  while #words > 0 do
+    local lw = lower(words[#words])
+    if adverbs[lw] then words[#words] = nil
+    elseif #words > 1 and adverbs[lower(words[#words - 1]) .. " " .. lw] then words[#words] = nil words[#words] = nil
+    else break end
+  end
+  pre = table.concat(words, " "):gsub("[,%s]+$", "")   -- "Ông X, Giám đốc ..., chia sẻ:"
+  local parts = {}
+  for part in (pre .. ","):gmatch("(.-),") do parts[#parts + 1] = trim(part) end
+  local k = #parts
+  if k == 0 or parts[k] == "" then return nil end
+  local m = parts[k]
+  -- walk back over appositives while the part so far has no name of its own
+  while k > 1 and not M.name_in(m) and starts_with_any(lower(parts[k]), M.titles) and speaker_like(parts[k - 1]) do
+    k = k - 1
+    m = parts[k] .. ", " .. m
+    if M.name_in(parts[k]) then break end
+  end
+  if not speaker_like(m) or #m > 160 then return nil end
+  -- a noun phrase: no verb or auxiliary, no speech verb of its own
+  -- (capitalized words are names: Cần Thơ, Bộ Thông tin và Truyền thông)
+  for w in m:gmatch("%S+") do
+    if verbish[w] then return nil end
+  end
+  for _, c in ipairs(cues_in(m)) do
+    if not capitalized(c[2]) then return nil end
+  end
+  return m
+end
+
+-- ---- quote marks ---------------------------------------------------------------------------------
+
+local OPEN = {["“"] = "”", ["«"] = "»", ["‘"] = "’"}
+local CLOSE = {["”"] = true, ["»"] = true, ["’"] = true}
+
+-- the quote spans of a paragraph: {a, b, inner_a, inner_b, unclosed, unopened} (1-based, inclusive)
+local function quote_spans(p)
+  local spans = {}
+  local stack = {}
+  local i, n = 1, #p
+  local start
+  while i <= n do
+    i = p:find('["\226\194]', i)   -- only these bytes can start a quote mark
+    if not i then break end
+    local c = p:byte(i)
+    local ch, len
+    if c == 34 then ch, len = '"', 1
+    elseif c == 226 and p:byte(i + 1) == 128 then
+      local d = p:byte(i + 2)
+      if d == 156 then ch = "“" elseif d == 157 then ch = "”" elseif d == 152 then ch = "‘" elseif d == 153 then ch = "’" end
+      len = 3
+    elseif c == 194 and (p:byte(i + 1) == 171 or p:byte(i + 1) == 187) then
+      ch, len = p:byte(i + 1) == 171 and "«" or "»", 2
+    end
+    if ch then
+      local prev, nxt = p:sub(i - 1, i - 1), p:sub(i + len, i + len)
+      if (ch == "’" or ch == "‘") and prev:match("%w") and nxt:match("%w") then
+        ch = nil   -- an apostrophe inside a word
+      end
+    end
+    if ch then
+      if ch == '"' then
+        -- an opener stands after a blank or a bracket and before a letter; a
+        -- closer after a letter or punctuation and before a blank or punctuation
+        local prev_b, next_b = p:sub(i - 1, i - 1), p:sub(i + 1, i + 1)
+        local opener = (prev_b == "" or prev_b:match("[%s%(%[]")) and next_b ~= "" and not next_b:match("%s")
+        local closer = prev_b ~= "" and not prev_b:match("%s") and (next_b == "" or next_b:match("[%s%p]"))
+        if opener and not closer and #stack > 0 and stack[#stack] == '"' then
+          stack[#stack + 1] = '"'   -- a quote inside a quote
+        elseif closer and not opener and #stack == 0 then
+          if spans[#spans] and not p:sub(spans[#spans][2] + 1, i - 1):find('[%.!?]%s') and i - spans[#spans][2] < 200 then
+            -- a stray closer soon after a quote: that quote ran on to here
+            spans[#spans][2], spans[#spans][4] = i, i - 1
+          else
+            -- a closer whose opener is missing: from after the last colon, or the paragraph start
+            local lastc = spans[#spans] and spans[#spans][2] + 1 or 1
+            local colon = p:sub(lastc, i):match(".*():")
+            local from = colon and lastc + colon or lastc
+            while p:sub(from, from):match("%s") do from = from + 1 end
+            spans[#spans + 1] = {from, i, from, i - 1, false, true}
+          end
+        elseif #stack > 0 and stack[#stack] == '"' then
+          table.remove(stack)
+          if #stack == 0 then spans[#spans + 1] = {start, i, start + 1, i - 1} end
+        else
+          if #stack == 0 then start = i end
+          stack[#stack + 1] = '"'
+        end
+      elseif OPEN[ch] then
+        if ch == "‘" and #stack == 0 then
+          -- single quotes only inside others, or as a pair on their own
+          if p:find("’", i + len, true) then start = i stack[#stack + 1] = ch end
+        else
+          if #stack == 0 then start = i end
+          stack[#stack + 1] = ch
+        end
+      elseif CLOSE[ch] then
+        if #stack > 0 then
+          table.remove(stack)
+          if #stack == 0 then spans[#spans + 1] = {start, i + len - 1, start + #first_char(p:sub(start)), i - 1} end
+        elseif ch == "”" or ch == "»" then
+          -- a closing mark without its opening: from after the last colon before it, or the paragraph start
+          local from = 1
+          local lastc = spans[#spans] and spans[#spans][2] + 1 or 1
+          local colon = p:sub(lastc, i):match(".*():")
+          if colon then from = lastc + colon end
+          while p:sub(from, from):match("%s") do from = from + 1 end
+          spans[#spans + 1] = {from, i + len - 1, from, i - 1, false, true}
+        end
+      end
+      i = i + len
+    else
+      i = i + 1
+    end
+  end
+  if #stack > 0 then   -- never closed: to the end of the paragraph
+    local open_len = #first_char(p:sub(start))
+    spans[#spans + 1] = {start, n, start + open_len, n, true}
+  end
+  return spans
+end
+
+-- ---- attribution -------------------------------------------------------------------------------
+
+-- "SPEAKER [adverbs] CUE[:]" ending `pre` (text before a quote mark or a
+-- colon): the mention and the cue, or nil.
+local function attribution_before(pre)
+  local t = trim(pre):gsub(":$", "")
+  t = trim(t)
+  local cs = cues_in(t)
+  local c = cs[#cs]
+  if c then
+    local after = trim(t:sub(c[3]))
+    after = after:gsub("^rằng", "")
+    after = trim(after)
+    if after == "" or lower(after):match("^với ") then   -- cue at the end (trao đổi với các đại biểu:)
+      local m = mention_before(t:sub(1, c[1] - 1))
+      if m then return m, c[2] end
+    end
+  end
+  -- "Bộ trưởng Nguyễn Mạnh Hùng:" -- a name and a colon
+  if pre:match(":%s*$") then
+    local m = mention_before(t)
+    if m and M.name_in(m) then return m, ":" end
+  end
+end
+
+-- ", SPEAKER [adverbs] CUE." or "– SPEAKER CUE" after a closing mark.
+local function attribution_after(post)
+  local t = post:match("^%s*[,%-]%s*(.-)%s*$") or post:match("^%s*–%s*(.-)%s*$")
+  if t then
+    repeat   -- final punctuation, whole characters
+      local before = t
+      t = t:gsub("[%.!?]$", ""):gsub("…$", "")
+    until t == before
+  end
+  if not t or t == "" or #t > 200 then return nil end
+  local cs = cues_in(t)
+  local c = cs[1]
+  if not c then return nil end
+  local tail = trim(t:sub(c[3]))
+  if #split_words(tail) > 6 then return nil end
+  local m = mention_before(t:sub(1, c[1] - 1))
+  if m then return m, c[2] end
+end
+
+-- ---- speakers ------------------------------------------------------------------------------------
+
+-- The people of a document: every name with the words around it, in order.
+local function registry(paragraphs)
+  if not name_hits then build_hints() end
+  local people = {}
+  for _, para in ipairs(paragraphs) do
+    local t = para.text:gsub("\226\128[\147\148\156\157]", ",")   -- – — “ ” split like commas
+    local done = 0
+    for _, at in ipairs(name_hits:match(t)) do
+      if at > done then
+        -- the part around the hit, between , ; : . ( ) "
+        local a = at
+        while a > 1 and not t:sub(a - 1, a - 1):match("[,;:%.%(%)\"]") do a = a - 1 end
+        local b = t:find("[,;:%.%(%)\"]", at) or #t + 1
+        local part = t:sub(a, b - 1)
+        done = b
+        local name = M.name_in(part)
+        if name then
+          -- the part after it, when it is an appositive: "ông X, Tổng thư ký Y"
+          local ctx = part
+          local nxt = t:sub(b + 1):match("^%s*([^,;:%.%(%)\"]+)")
+          if nxt and starts_with_any(lower(trim(nxt)), M.titles) then ctx = ctx .. ", " .. trim(nxt) end
+          people[#people + 1] = {name = name, context = lower(ctx), offset = para.offset}
+        end
+      end
+    end
+  end
+  return people
+end
+
+local function given_name(name) return name:match("(%S+)$") end
+
+-- The canonical speaker of `mention` at `offset`: the name in it; else the
+-- latest person before it whose name ends with the given name (ông Sơn),
+-- or whose mentions contain all its words (Bộ trưởng, Tổng giám đốc
+-- Viettel); else the last speaker (a role: "người đứng đầu ..."); else the
+-- mention itself.
+local function resolve(mention, offset, people, last_speaker)
+  if not mention then return last_speaker end
+  local name = M.name_in(mention)
+  if name and name:find(" ") then return name end
+  if name then   -- a given name (ông Sơn): the latest person before it with that name
+    local best
+    for _, pe in ipairs(people) do
+      if pe.offset <= offset and pe.name:find(" ") and given_name(pe.name) == name then best = pe.name end
+    end
+    return best or name
+  end
+  local l = lower(mention)
+  -- an organisation (Theo Bộ TT&TT, ...) speaks for itself
+  if not starts_with_any(l, M.titles) and (l:match("^bộ ") or l:match("^ubnd") or l:match("^hiệp hội") or l:match("^tập đoàn") or l:match("^sở ") or
+      l:match("^cục ") or l:match("^tổng cục") or l:match("^viện ") or l:match("^ngân hàng")) then
+    return mention
+  end
+  local ws = {}
+  for w in l:gmatch("[^%s,]+") do
+    if w ~= "ông" and w ~= "bà" then ws[#ws + 1] = w end
+  end
+  local single = #ws == 1 and capitalized(mention:match("(%S+)$"))
+  local best
+  for _, pe in ipairs(people) do
+    if pe.offset <= offset then
+      if single and (l:match("^ông ") or l:match("^bà ")) then
+        if lower(given_name(pe.name)) == ws[1] then best = pe.name end
+      else
+        local all = #ws > 0
+        for _, w in ipairs(ws) do
+          if not pe.context:find(w, 1, true) then all = false break end
+        end
+        if all then best = pe.name end
+      end
+    end
+  end
+  if best then return best end
+  if l:match("^người ") or l:match("^vị ") then return last_speaker or mention end
+  -- an organisation speaks for itself; an unresolved title stays as it is
+  return mention
+end
+
+-- ---- finding -----------------------------------------------------------------------------------
+
+local function words_count(s) return select(2, s:gsub("%S+", "")) end
+
+local function has_sentence_punct(s)
+  return (s:find("[%.!?]%s") or s:find("[%.!?]$") or s:find("…", 1, true)) ~= nil
+end
+
+-- Is the quoted text a title or a term rather than a statement?
+local function classify(p, span, pre)
+  local inner = p:sub(span[3], span[4])
+  local lpre = lower(trim(pre))
+  local n = words_count(inner)
+  -- Hội thảo: “...”, chủ đề "...": a name in marks
+  local intro = ends_with_any(trim((lpre:gsub(":$", ""))), M.title_introducers)
+  if intro and n <= 20 and not inner:find("[%.!?]%s") then return "title" end
+  if lpre:match(":$") then return "statement" end
+  if n < 6 and not has_sentence_punct(inner) then return "term" end
+  return "statement"
+end
+
+--- The statements of `text`.  opts.skip: a set of line numbers to leave out
+-- (what vnt.clean drops); opts.all: also the quoted terms and titles,
+-- with kind "term" or "title".  Each record: {line, start, stop (0-based
+-- bytes into text, stop exclusive), quote, kind ("direct"|"indirect"),
+-- speaker, mention, cue, unclosed?, unopened?}.  Text that is not NFC is
+-- read as its NFC form, and offsets point into that.
+function M.find(text, opts)
+  opts = opts or {}
+  if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end   -- NFD input: offsets are into its NFC
+  local paragraphs = {}
+  local line, pos = 1, 1
+  while pos <= #text do
+    local nl = text:find("\n", pos, true) or #text + 1
+    local s = text:sub(pos, nl - 1)
+    if s:find("%S") and not (opts.skip and opts.skip[line]) then
+      paragraphs[#paragraphs + 1] = {text = s, offset = pos - 1, line = line}
+    end
+    line, pos = line + 1, nl + 1
+  end
+  local people_list
+  local people = setmetatable({}, {__index = function(_, k)   -- built when a mention needs it
+    people_list = people_list or registry(paragraphs)
+    return people_list[k]
+  end, __len = function()
+    people_list = people_list or registry(paragraphs)
+    return #people_list
+  end})
+  local out = {}
+  local last_speaker          -- the speaker of the latest attributed statement
+  local prev_para_speaker     -- the speaker the previous paragraph reported
+  for _, para in ipairs(paragraphs) do
+    -- the paragraph as analysed: no-break, thin and zero-width spaces become
+    -- plain ones of the same byte length, so offsets hold; the text of a
+    -- statement is taken from the original
+    local orig, base = para.text, para.offset
+    local p = orig
+    if p:find("\194\160", 1, true) then p = p:gsub("\194\160", "  ") end
+    if p:find("\226\128", 1, true) then p = p:gsub("\226\128[\128-\139\175]", "   ") end
+    local para_speaker        -- set by an attribution in this paragraph
+    local function add(a, b, kind, mention, cue, extra)
+      local piece = p:sub(a, b)
+      local i = piece:find("%S")
+      if not i then return end
+      local j = #piece
+      while j > i and piece:byte(j) <= 32 do j = j - 1 end
+      local qa = a + i - 1
+      local q = orig:sub(qa, a + j - 1)
+      if mention then   -- as written: the original bytes where it stands
+        local ma = p:find(mention, 1, true)
+        if ma then mention = orig:sub(ma, ma + #mention - 1) end
+      end
+      local speaker = resolve(mention, base + a, people, last_speaker)
+      if mention or cue then para_speaker = speaker end
+      last_speaker = speaker or last_speaker
+      local r = {line = para.line, start = base + qa - 1, stop = base + qa - 1 + #q, quote = q, kind = kind,
+                 speaker = speaker, mention = mention, cue = cue}
+      for k, v in pairs(extra or {}) do r[k] = v end
+      out[#out + 1] = r
+      return r
+    end
+    -- nothing to find: no quote mark, no "theo", no speech verb
+    local pcues = cues_in(p)
+    local has_theo = p:find("[Tt]heo%s") ~= nil
+    if not has_theo and #pcues == 0 and not p:find('["\226\194]') then
+      prev_para_speaker = nil
+      goto next_paragraph
+    end
+    local spans = quote_spans(p)
+    -- the sentences of the paragraph, to find what is around each quote
+    local sents = {}
+    for _, si, sj in vnt.sentences(p) do sents[#sents + 1] = {si, sj} end
+    local function sentence_start(i)
+      local s0 = 1
+      for _, s in ipairs(sents) do
+        if s[1] <= i then s0 = s[1] else break end
+      end
+      return s0
+    end
+    -- indirect speech: the parts of the paragraph outside quote marks
+    local covered = {}
+    for _, sp in ipairs(spans) do covered[#covered + 1] = {sp[1], sp[2]} end
+    local function next_mark(i)
+      for _, sp in ipairs(spans) do if sp[1] >= i then return sp[1] end end
+      return #p + 1
+    end
+    local function inside_quote(i)   -- (a span whose opener is missing is a guess: it hides nothing)
+      for _, sp in ipairs(spans) do if not sp[6] and i >= sp[1] and i <= sp[2] then return true end end
+      return false
+    end
+    local items = {}
+    -- 1. "Theo X, ..." / "Cũng theo X, ..." / "Theo đánh giá của X, ..." / "..., theo X, ..."
+    for _, sent in ipairs(has_theo and sents or {}) do
+      local s = p:sub(sent[1], sent[2])
+      local from = 1
+      while true do
+        local a, b = s:find("[Tt]heo%s", from)
+        if not a then break end
+        from = b + 1
+        local before = s:sub(1, a - 1)
+        local lead = trim(before)
+        local at_start = lead == "" or lower(lead) == "cũng" or lower(lead):match(",$")
+        if at_start and not (a > 1 and s:sub(a - 1, a - 1):match("[%w\128-\255]")) and not inside_quote(sent[1] + a - 1) then
+          local rest = s:sub(b + 1)
+          local lrest = lower(rest)
+          local intro = lrest:match("^(đánh giá của%s+)") or lrest:match("^(ý kiến của%s+)") or
+                        lrest:match("^(quan điểm của%s+)") or lrest:match("^(lời%s+)") or ""
+          local who = rest:sub(#intro + 1):match("^([^,]+),")
+          local first = who and lower(who:match("^(%S+)") or "")
+          if who and not not_speakers[first] and speaker_like(who) and #split_words(who) <= 14 then
+            local cue = s:sub((lower(lead) == "cũng") and 1 or a, b - 1)   -- Theo, Cũng theo, theo
+            if intro ~= "" then cue = cue .. " " .. trim(intro) end
+            local qa
+            if lead == "" or lower(lead) == "cũng" then
+              qa = sent[1] + b + #intro + #who + 1   -- after "Theo X,"
+            else
+              qa = sent[1]                          -- "Hội nghị lần này, theo X, ...": the whole sentence
+            end
+            local qb = next_mark(qa) - 1
+            items[#items + 1] = {qa, qb, "indirect", trim(who), cue, "theo"}
+          end
+        end
+      end
+    end
+    -- 2. "X cho biết: ..." / "X cho biết (rằng) ..." outside quote marks
+    -- the cues of the paragraph, found once, dealt out to their sentences
+    local k = 1
+    for _, sent in ipairs(sents) do
+      local scues = {}
+      while pcues[k] and pcues[k][1] <= sent[2] do
+        local c = pcues[k]
+        if c[1] >= sent[1] then scues[#scues + 1] = {c[1] - sent[1] + 1, c[2], c[3] - sent[1] + 1} end
+        k = k + 1
+      end
+      local s = #scues > 0 and p:sub(sent[1], sent[2]) or ""
+      local s_first = s:find("%S") or 1
+      for _, c in ipairs(scues) do
+        local abs = sent[1] + c[1] - 1
+        -- "Bộ Thông tin và Truyền thông": a capitalized cue inside a sentence is a name
+        local proper = c[1] > s_first and capitalized(c[2])
+        if not inside_quote(abs) and not proper then
+          local after = s:sub(c[3])
+          local colon = after:match("^%s*:%s*()")
+          local comma = after:match("^%s*,%s*()")
+          local rang = after:match("^%s+rằng%s+()")
+          -- what follows the cue: the statement, unless a quote mark opens it (a direct quote);
+          -- the cheap tests first, the speaker last
+          local start = colon or rang or comma or after:match("^%s+()")
+          if start then
+            local qa = sent[1] + c[3] - 1 + start - 1
+            local head = lower(prefix(p:sub(qa), 24))
+            local opens_quote = false
+            for _, sp in ipairs(spans) do if sp[1] == qa then opens_quote = true end end
+            local no_content = head:match("^tại ") or head:match("^ở ") or head:match("^trong ") or
+                               head:match("^trước ") or head:match("^khi ") or head:match("^sau ")
+            local ok = not opens_quote and not no_content
+            -- a weak cue (thông tin, nêu, ...) speaks only with a colon, a comma, rằng or "với ... về"
+            if ok and weak_cues[lower(c[2])] and not (colon or comma or rang or head:match("^với ")) then ok = false end
+            if ok and not colon and not rang and not comma then
+              -- "trao đổi với các đại biểu về X": the statement is what follows
+              ok = words_count(p:sub(qa, next_mark(qa) - 1)) >= 6
+            end
+            local mention = ok and mention_before(s:sub(1, c[1] - 1))
+            if mention then
+              local qb = next_mark(qa) - 1
+              items[#items + 1] = {qa, qb, "indirect", mention, c[2], colon and "colon" or "verb", abs}
+            end
+          end
+        end
+      end
+    end
+    -- an indirect statement runs to the next quote mark or the next attribution;
+    -- a speech verb inside what a colon introduced is part of the statement
+    table.sort(items, function(x, y) return x[1] < y[1] end)
+    do
+      local kept_items, colon_end, last_sent = {}, 0, nil
+      for _, it in ipairs(items) do
+        local same_sentence = last_sent and sentence_start(it[7] or it[1]) == last_sent
+        if not (it[6] == "verb" and (it[1] <= colon_end or same_sentence)) then
+          kept_items[#kept_items + 1] = it
+          if it[6] == "colon" then colon_end = it[2] end
+          last_sent = sentence_start(it[7] or it[1])
+        end
+      end
+      items = kept_items
+    end
+    for k, it in ipairs(items) do
+      local nxt = items[k + 1]
+      if nxt and nxt[1] <= it[2] then
+        -- the next attribution starts a new statement: cut at the start of its sentence
+        it[2] = math.max(it[1], sentence_start(nxt[1]) - 1)
+      end
+    end
+    -- 3. direct quotes
+    local directs = {}
+    local function in_item(a, b)
+      for _, it in ipairs(items) do if a <= it[2] + 1 and b >= it[1] then return true end end
+      return false
+    end
+    for _, sp in ipairs(spans) do
+      local s0 = sentence_start(sp[1])
+      if sp[6] and in_item(sp[1], sp[2]) then goto next_span end   -- a stray closing mark inside reported speech
+      local pre = p:sub(s0, sp[1] - 1)
+      local class = classify(p, sp, pre)
+      if class == "statement" then
+        local mention, cue = attribution_before(pre)
+        if not mention then
+          local se = #p
+          for _, s in ipairs(sents) do if s[1] <= sp[2] and s[2] >= sp[2] then se = s[2] end end
+          mention, cue = attribution_after(p:sub(sp[2] + 1, se))
+        end
+        directs[#directs + 1] = {sp = sp, mention = mention, cue = cue}
+      elseif opts.all then
+        directs[#directs + 1] = {sp = sp, class = class}
+      end
+      ::next_span::
+    end
+    -- in paragraph order; a quote without attribution takes this paragraph's, else the previous one's
+    local all = {}
+    for _, it in ipairs(items) do all[#all + 1] = {at = it[1], item = it} end
+    for _, d in ipairs(directs) do all[#all + 1] = {at = d.sp[1], direct = d} end
+    table.sort(all, function(x, y) return x.at < y.at end)
+    for _, e in ipairs(all) do
+      if e.item then
+        local it = e.item
+        if it[2] >= it[1] then add(it[1], it[2], it[3], it[4], it[5]) end
+      else
+        local d = e.direct
+        local sp = d.sp
+        if d.class then
+          local r = add(sp[3], sp[4], d.class, nil, nil)
+          if r then r.speaker = nil end
+        else
+          local extra = {unclosed = sp[5] or nil, unopened = sp[6] or nil}
+          if d.mention then
+            add(sp[3], sp[4], "direct", d.mention, d.cue, extra)
+          else
+            local saved = last_speaker
+            last_speaker = para_speaker or prev_para_speaker
+            local r = add(sp[3], sp[4], "direct", nil, nil, extra)
+            if not (r and r.speaker) then last_speaker = saved end
+          end
+        end
+      end
+    end
+    prev_para_speaker = para_speaker
+    ::next_paragraph::
+  end
+  -- quotes inside quotes are part of the outer one: drop statements inside another's span
+  local kept = {}
+  for i, r in ipairs(out) do
+    local inner = false
+    for j, o in ipairs(out) do
+      if j ~= i and o.kind == "direct" and r.start >= o.start and r.stop <= o.stop and
+         (r.start ~= o.start or r.stop ~= o.stop) then inner = true break end
+    end
+    if not inner then kept[#kept + 1] = r end
+  end
+  return kept
+end
+
+return M

@@ -1,0 +1,224 @@
+local helper = require "helper"
+local vnt = require "vnt"
+local quotes = require "vnt.quotes"
+local cjson = require "cjson"
+
+local function find(text, opts)
+  return quotes.find(text, opts)
+end
+
+local function one(text, opts)
+  local r = find(text, opts)
+  assert.equal(1, #r, "expected one statement in: " .. text)
+  return r[1]
+end
+
+-- an article of our own: a full mention first, then a bare title, a given name, a role
+local article = table.concat({
+  "Hà Tĩnh đẩy mạnh chuyển đổi số nông nghiệp",
+  "Phát biểu tại hội nghị, Giám đốc Sở Nông nghiệp Hà Tĩnh Nguyễn Văn Bình cho biết: Năm nay tỉnh đưa 200 hợp tác xã lên sàn thương mại điện tử. Mỗi hợp tác xã được hỗ trợ một bộ nhận diện.",
+  "“Chúng tôi không làm thay nông dân, chúng tôi chỉ mở đường”, Giám đốc Sở nhấn mạnh.",
+  "Theo ông Bình, khó nhất là thói quen ghi chép của bà con. Nhiều hộ vẫn ghi sổ tay.",
+  "Bà Trần Thị Mai, Chủ tịch Hội Nông dân huyện Can Lộc, chia sẻ: “Năm đầu ai cũng ngại, nhưng khi thấy đơn hàng về thì bà con tự học.”",
+  "Ông Bình lưu ý rằng các xã phải cử người trực điện thoại để trả lời khách hàng trong ngày.",
+}, "\n") .. "\n"
+
+describe("vnt.quotes.find()", function()
+  local all = find(article)
+  local by_line = {}
+  for _, r in ipairs(all) do by_line[r.line] = r end
+
+  it("takes indirect speech after 'SPEAKER cue:' to the end of the paragraph", function()
+    local r = by_line[2]
+    assert.equal("indirect", r.kind)
+    assert.equal("cho biết", r.cue)
+    assert.equal("Giám đốc Sở Nông nghiệp Hà Tĩnh Nguyễn Văn Bình", r.mention)
+    assert.equal("Nguyễn Văn Bình", r.speaker)
+    assert.truthy(r.quote:find("^Năm nay tỉnh"))
+    assert.truthy(r.quote:find("bộ nhận diện%.$"))
+    assert.equal(r.quote, article:sub(r.start + 1, r.stop))
+  end)
+
+  it("attributes a direct quote to the speaker after it, and links a bare title to the full name", function()
+    local r = by_line[3]
+    assert.equal("direct", r.kind)
+    assert.equal("Chúng tôi không làm thay nông dân, chúng tôi chỉ mở đường", r.quote)
+    assert.equal("Giám đốc Sở", r.mention)
+    assert.equal("nhấn mạnh", r.cue)
+    assert.equal("Nguyễn Văn Bình", r.speaker)
+  end)
+
+  it("reads 'Theo X, ...' as reported speech and links a given name to the full name", function()
+    local r = by_line[4]
+    assert.equal("indirect", r.kind)
+    assert.equal("Theo", r.cue)
+    assert.equal("ông Bình", r.mention)
+    assert.equal("Nguyễn Văn Bình", r.speaker)
+    assert.truthy(r.quote:find("^khó nhất"))
+    assert.truthy(r.quote:find("sổ tay%.$"))   -- the report runs to the paragraph's end
+  end)
+
+  it("keeps an appositive in the mention and takes the quote after a colon", function()
+    local r = by_line[5]
+    assert.equal("direct", r.kind)
+    assert.equal("Bà Trần Thị Mai, Chủ tịch Hội Nông dân huyện Can Lộc", r.mention)
+    assert.equal("Trần Thị Mai", r.speaker)
+    assert.equal("chia sẻ", r.cue)
+    assert.truthy(r.quote:find("^Năm đầu"))
+  end)
+
+  it("takes 'SPEAKER cue rằng ...' without a colon", function()
+    local r = by_line[6]
+    assert.equal("indirect", r.kind)
+    assert.equal("lưu ý", r.cue)
+    assert.equal("Nguyễn Văn Bình", r.speaker)
+    assert.truthy(r.quote:find("^các xã phải"))
+  end)
+
+  it("finds nothing else in the article", function()
+    assert.equal(5, #all)
+  end)
+
+  it("takes a quote that spans sentences and keeps a quote inside it as part of it", function()
+    local r = one("Ông Lý Văn Tư nói: “Tôi đã đọc bài “Hạt gạo làng ta” từ nhỏ. Giờ tôi dạy lại cho cháu. Thế là vui.”")
+    assert.equal("Tôi đã đọc bài “Hạt gạo làng ta” từ nhỏ. Giờ tôi dạy lại cho cháu. Thế là vui.", r.quote)
+    assert.equal("Lý Văn Tư", r.speaker)
+  end)
+
+  it("reads straight quote marks, and a dash before the speaker", function()
+    local r = one('"Mùa này nước về sớm, bà con cần gặt nhanh trong tuần tới" – Phó Chủ tịch xã Đỗ Minh Quân nhấn mạnh.')
+    assert.equal("Mùa này nước về sớm, bà con cần gặt nhanh trong tuần tới", r.quote)
+    assert.equal("Đỗ Minh Quân", r.speaker)
+    assert.equal("nhấn mạnh", r.cue)
+  end)
+
+  it("recovers a quote whose closing mark is missing, at the paragraph end, and flags it", function()
+    local r = one("Bác sĩ Phan Thị Hạnh khuyến nghị: “Trẻ dưới hai tuổi cần được tiêm đủ mũi. Phụ huynh đừng chủ quan.")
+    assert.is_true(r.unclosed)
+    assert.truthy(r.quote:find("chủ quan%.$"))
+    assert.equal("Phan Thị Hạnh", r.speaker)
+  end)
+
+  it("attributes a quote without a cue of its own to the report it continues", function()
+    local r = find("Theo ông Vũ Đình Khang, giá phân bón đã giảm. “Vụ này lãi hơn vụ trước nhiều, ai cũng phấn khởi cả.”")
+    assert.equal(2, #r)
+    assert.equal("direct", r[2].kind)
+    assert.is_nil(r[2].cue)
+    assert.equal("Vũ Đình Khang", r[2].speaker)
+  end)
+
+  it("leaves out quoted terms and titles, and shows them with opts.all", function()
+    local text = "Hội thảo “Nông nghiệp xanh cho đồng bằng” diễn ra tại Cần Thơ. Ứng dụng \"Chợ Quê\" được nhắc nhiều, " ..
+                 "và mô hình “một cửa” cũng vậy."
+    assert.same({}, find(text))
+    local kinds = {}
+    for _, r in ipairs(find(text, {all = true})) do kinds[#kinds + 1] = r.kind .. ":" .. r.quote end
+    assert.same({"title:Nông nghiệp xanh cho đồng bằng", "title:Chợ Quê", "term:một cửa"}, kinds)
+  end)
+
+  it("does not take 'Theo đó', 'Theo kế hoạch' or an agentless 'Theo đánh giá' for a speaker", function()
+    assert.same({}, find("Theo đó, tỉnh sẽ hỗ trợ 50% chi phí cho các hộ nghèo trong hai năm tới."))
+    assert.same({}, find("Theo kế hoạch, cây cầu sẽ thông xe vào cuối năm nay sau nhiều lần lùi tiến độ."))
+    assert.same({}, find("Theo đánh giá, mùa màng năm nay khá hơn năm ngoái ở hầu hết các xã."))
+  end)
+
+  it("does not take a speech verb with nothing reported", function()
+    assert.same({}, find("Bộ trưởng Lê Thành Long phát biểu tại buổi lễ khai giảng năm học mới của trường."))
+  end)
+
+  it("does not take a speech verb inside a proper name for a cue", function()
+    assert.same({}, find("Sở Thông tin và Truyền thông tỉnh vừa tổ chức lớp tập huấn cho cán bộ xã."))
+  end)
+
+  it("reads NFD text and no-break spaces", function()
+    local r = one(vnt.nfd("Ông Hồ Quang Minh\194\160cho biết: Xã sẽ làm đường mới trong năm nay cho bà con."))
+    assert.equal("Hồ Quang Minh", r.speaker)
+  end)
+
+  it("takes more cues from the user", function()
+    local text = "Ông Đinh Công Lý rỉ tai: Chợ phiên tuần này sẽ đông hơn mọi tuần vì có hội làng."
+    assert.same({}, find(text))
+    table.insert(quotes.cues, "rỉ tai")
+    quotes.reload()
+    assert.equal("Đinh Công Lý", one(text).speaker)
+    table.remove(quotes.cues)
+    quotes.reload()
+  end)
+
+  it("survives a paragraph of a million quote marks", function()
+    local r = find(("“"):rep(300000) .. " Ông Tô Hữu nói: “Xong rồi, mọi người về nghỉ thôi.”")
+    assert.is_true(#r >= 1)
+  end)
+end)
+
+describe("vnt quotes", function()
+  local dir = os.tmpname()
+  os.remove(dir)
+  os.execute("mkdir -p " .. helper.q(dir))
+  helper.write(dir .. "/a.txt", article)
+  teardown(function() os.execute("rm -rf " .. helper.q(dir)) end)
+
+  it("prints JSON records with offsets into the file", function()
+    local out, err, code = helper.run({"quotes", "--format", "jsonl", dir})
+    assert.equal(0, code, err)
+    local n = 0
+    for l in out:gmatch("[^\n]+") do
+      local r = cjson.decode(l)
+      n = n + 1
+      assert.equal(r.quote, article:sub(r.start + 1, r.stop))
+      for _, f in ipairs {"doc", "line", "kind", "speaker", "mention", "cue"} do assert.is_not_nil(r[f], f) end
+    end
+    assert.equal(5, n)
+  end)
+
+  it("groups by speaker with counts", function()
+    local out = helper.run({"quotes", "--by", "speaker", dir})
+    assert.truthy(out:find("Nguyễn Văn Bình (4)", 1, true))
+    assert.truthy(out:find("Trần Thị Mai (1)", 1, true))
+  end)
+
+  it("writes CSV with a header", function()
+    local out = helper.run({"quotes", "--format", "csv", dir})
+    local n = select(2, out:gsub("\r\n", ""))
+    assert.equal(6, n)
+    assert.truthy(out:find("^doc,line,start,stop,quote,kind,speaker,mention,cue,flag\r\n"))
+  end)
+
+  it("leaves captions out unless --no-clean", function()
+    local text = "Lễ hội lúa mới ở Điện Biên\nÔng Lò Văn Pọm nói: “Năm nay lúa tốt nhất mười năm.” Ảnh: Minh Đức\n" ..
+                 "Mùa gặt năm nay bắt đầu sớm hơn mọi năm khoảng một tuần vì trời nắng ráo.\n"
+    local out = helper.run({"quotes", "--format", "jsonl", "-"}, text)
+    assert.equal("", out)
+    out = helper.run({"quotes", "--format", "jsonl", "--no-clean", "-"}, text)
+    assert.equal("Lò Văn Pọm", cjson.decode(out).speaker)
+  end)
+end)
+
+describe("quotes quality on ../shared/gold-dev", function()
+  local gold = helper.shared .. "/gold-dev/quotes.jsonl"
+  local have = helper.exists(gold) and os.execute("command -v python3 >/dev/null 2>&1")
+  local run = have and it or pending
+  run((have and "" or "skipped: " .. gold .. " or python3 is absent; ") ..
+      "reaches quote F1 >= 0.85 and speaker accuracy >= 0.85 on the dev articles", function()
+    local docs, names = {}, {}
+    for l in io.lines(gold) do docs[cjson.decode(l).doc] = true end
+    local args = {"quotes", "--format", "jsonl"}
+    for d in pairs(docs) do
+      args[#args + 1] = helper.shared .. "/corpus/seeds/" .. d
+      names[#names + 1] = d
+    end
+    local pred = os.tmpname()
+    helper.write(pred, (helper.run(args)))
+    local p = io.popen("python3 " .. helper.q(helper.shared .. "/tools/eval_quotes.py") .. " " .. helper.q(gold) ..
+                       " " .. helper.q(pred) .. " " .. table.concat(names, " ") .. " " ..
+                       helper.q(helper.shared .. "/gold-dev/quote-negatives.jsonl") .. " 2>/dev/null")
+    local res = p:read("a")
+    p:close()
+    os.remove(pred)
+    local f1 = tonumber(res:match("quotes F1 ([%d.]+)"))
+    local acc = tonumber(res:match("speaker accuracy ([%d.]+)"))
+    assert.truthy(f1, res)
+    assert.is_true(f1 >= 0.85, res)
+    assert.is_true(acc >= 0.85, res)
+  end)
+end)
