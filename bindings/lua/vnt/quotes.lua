@@ -109,9 +109,20 @@ local function first_char(s)
   return s:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
 end
 
+-- is the first letter of w a capital?  ASCII by its byte; other letters
+-- through vnt.upper once each, then remembered
+local cap_of = {}
 local function capitalized(w)
+  local b = w:byte(1)
+  if not b then return false end
+  if b < 128 then return b >= 65 and b <= 90 end
   local c = first_char(w)
-  return c ~= "" and vnt.upper(c) == c and vnt.lower(c) ~= c
+  local r = cap_of[c]
+  if r == nil then
+    r = vnt.upper(c) == c and vnt.lower(c) ~= c
+    cap_of[c] = r
+  end
+  return r
 end
 
 local function all_caps(w)
