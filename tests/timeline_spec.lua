@@ -124,6 +124,7 @@ describe("vnt timeline", function()
       for _, f in ipairs {"type", "value", "event"} do assert.equal("string", type(r[f])) end
       assert.equal("boolean", type(r.anchored))
       if r.anchored then assert.is_true(r.entry >= 1) end
+      assert.equal(r.value:sub(1, 1) == "~" or nil, r.approx)
     end
     -- anchored first, in timeline order, then the others
     local seen_un = false
@@ -172,7 +173,7 @@ describe("vnt timeline", function()
     local out = helper.run({"timeline", "--format", "csv", dir})
     local lines = {}
     for l in out:gmatch("([^\r\n]*)\r\n") do lines[#lines + 1] = l end
-    assert.equal("doc,line,start,stop,text,type,value,anchored,mod,event,sentence,entry,doc_date", lines[1])
+    assert.equal("doc,line,start,stop,text,type,value,anchored,approx,mod,event,sentence,entry,doc_date", lines[1])
     local n = #jsonl((helper.run({"timeline", "--format", "jsonl", dir})))
     assert.equal(n + 1, #lines)
   end)

@@ -337,6 +337,7 @@ function Builder:add_document(name, text, base_line, base_offset)
       recs[#recs + 1] = {
         doc = name, line = base_line + line - 1, start = base_offset + t.start, stop = base_offset + t.stop,
         text = t.text, type = t.type, value = t.value, anchored = t.anchored, mod = t.mod,
+        approx = t.value:sub(1, 1) == "~" or nil,
         event = t.anchored and M.event(sent, a, b) or "", sentence = sent, doc_date = date or false,
         order = #recs + 1,
       }
