@@ -103,3 +103,9 @@ echo "== quotes of C, one document per article (target >= 5 MB/s single-threaded
 row "python3 re quote finder (bench/quotes_py.py)" "$(size "$C")" python3 bench/quotes_py.py "$C"; t_sb=$secs
 row "vnt quotes --split blank --format jsonl C" "$(size "$C")" ./vnt quotes --split blank --format jsonl "$C"; t_q=$secs
 echo "-> vnt quotes $(ratio "$t_sb" "$t_q")x the Python regex finder, which resolves no speaker; $(./vnt quotes --split blank --format jsonl "$C" | wc -l) statements"
+echo
+echo "== summaries of C, one document per article (target >= 5 MB/s single-threaded; memory: one document) =="
+row "baseline: vnt summary --method lead C (lead-3)" "$(size "$C")" ./vnt summary --split blank --method lead --format jsonl "$C"; t_lead=$secs
+row "vnt summary --method textrank C" "$(size "$C")" ./vnt summary --split blank --method textrank --format jsonl "$C"
+row "vnt summary C (TextRank + priors + MMR)" "$(size "$C")" ./vnt summary --split blank --format jsonl "$C"; t_sum=$secs
+echo "-> vnt summary takes $(ratio "$t_sum" "$t_lead")x the time of lead-3 with the same reading and cleaning"

@@ -66,3 +66,11 @@ for d in $qdocs; do set -- "$@" "$S/corpus/seeds/$d"; done
 ./vnt quotes --format jsonl "$@" > "$T/quotes.jsonl" || exit 1
 printf 'quotes (gold-dev): '
 python3 "$S/tools/eval_quotes.py" "$S/gold-dev/quotes.jsonl" "$T/quotes.jsonl" $qdocs "$S/gold-dev/quote-negatives.jsonl" 2>/dev/null
+# summaries: the project's ROUGE next to lead-3 and plain TextRank, then the shared scorer
+./vnt run tools/eval-summary.lua "$S/gold-dev/summaries.jsonl" "$S/corpus/seeds"
+sdocs=$(sed -n 's/.*"doc": *"\([^"]*\)".*/\1/p' "$S/gold-dev/summaries.jsonl" | sort -u)
+set --
+for d in $sdocs; do set -- "$@" "$S/corpus/seeds/$d"; done
+./vnt summary --format jsonl "$@" > "$T/summary.jsonl" || exit 1
+printf 'summaries, shared scorer (gold-dev): '
+SENT_DIR="$S/gold-dev/sentences" python3 "$S/tools/eval_summary.py" "$S/gold-dev/summaries.jsonl" "$T/summary.jsonl" $sdocs

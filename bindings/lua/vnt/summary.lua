@@ -1,0 +1,367 @@
+--- vnt.summary: extractive summaries -- the sentences that carry an
+-- article, or a collection, chosen by a graph method with priors and
+-- without repeating themselves.
+--
+--   local summary = require "vnt.summary"
+--   local s = summary.summarize(text, {sentences = 3})
+--   print(s.title)
+--   for _, x in ipairs(s.sentences) do print(x.index, x.score, x.text) end
+--
+-- Method: the article is cleaned (vnt.clean) and cut into sentences; each
+-- sentence is a TF-IDF vector of its lower-cased syllables (stop words
+-- out; document frequencies in a vnt.counter); sentences are the nodes of
+-- a graph weighted by cosine similarity, ranked by TextRank (PageRank);
+-- the rank is multiplied by a position prior (earlier is likelier) and a
+-- title prior (overlap with the headline); MMR picks the summary so that
+-- it does not say the same thing twice; the result keeps document order.
+-- Deterministic: no randomness, ties broken by position.
+-- @module vnt.summary
+local vnt = require "vnt"
+
+local ipairs, pairs, table, math, type = ipairs, pairs, table, math, type
+
+local M = {}
+
+--- Function words left out of the vectors (lower case).
+M.stopwords = {}
+for w in ([[và của là các những được có đã sẽ đang với cho trong tại từ đến này đó một không người
+  để thì mà ở về theo khi như nhiều cũng rằng nên vì do bị hay hoặc tới lên ra vào nay năm ngày tháng
+  chúng ta tôi họ ông bà anh chị em nó này kia ấy việc cần phải rất hơn nữa còn lại đây đều chỉ mới
+  vẫn cùng qua sau trước trên dưới giữa ngoài bên nhất thêm]]):gmatch("%S+") do
+  M.stopwords[w] = true
+end
+
+-- the syllables of a sentence (vnt's word tokens), lower case, without stop words
+local function syllables(s)
+  local out = {}
+  for _, w in ipairs(vnt.ngrams(vnt.lower(s), 1)) do
+    if not M.stopwords[w] then out[#out + 1] = w end
+  end
+  return out
+end
+M.syllables = syllables
+
+local function tf(words)
+  local t = {}
+  for _, w in ipairs(words) do t[w] = (t[w] or 0) + 1 end
+  return t
+end
+
+-- a document frequency from a vnt.counter or a plain table
+local function df_of(df, w)
+  if type(df) == "table" then return df[w] or 0 end
+  return df:get(w)
+end
+
+-- TF-IDF vector (a table word -> weight) and its norm
+local log1 = {}
+for c = 1, 64 do log1[c] = 1 + math.log(c) end
+local function vector(t, df, ndocs, idf)
+  local v, norm = {}, 0
+  for w, c in pairs(t) do
+    local i = idf and idf[w]
+    if not i then
+      i = math.log((ndocs + 1) / ((df_of(df, w)) + 0.5))
+      if idf then idf[w] = i end
+    end
+    local x = (log1[c] or 1 + math.log(c)) * i
+    if x > 0 then
+      v[w] = x
+      norm = norm + x * x
+    end
+  end
+  return v, math.sqrt(norm)
+end
+
+local function cosine(a, na, b, nb)
+  if na == 0 or nb == 0 then return 0 end
+  local dot = 0
+  if #a > #b then a, b = b, a end
+  for w, x in pairs(a) do
+    local y = b[w]
+    if y then dot = dot + x * y end
+  end
+  return dot / (na * nb)
+end
+
+--- TextRank scores of a similarity matrix sim[i][j] (n nodes): PageRank
+-- with damping d over the weighted graph, iterated to convergence.
+function M.textrank(sim, n, d)
+  d = d or 0.85
+  local out_sum = {}
+  for i = 1, n do
+    local s = 0
+    for j = 1, n do if j ~= i then s = s + sim[i][j] end end
+    out_sum[i] = s
+  end
+  -- the graph as lists of weighted in-edges: only the pairs that share words
+  local from, weight = {}, {}
+  for i = 1, n do
+    local f, w = {}, {}
+    for j = 1, n do
+      local x = sim[j][i]
+      if j ~= i and x > 0 and out_sum[j] > 0 then f[#f + 1] = j; w[#w + 1] = x / out_sum[j] end
+    end
+    from[i], weight[i] = f, w
+  end
+  local r = {}
+  for i = 1, n do r[i] = 1 / n end
+  local base = (1 - d) / n
+  for _ = 1, 40 do
+    local nr, delta = {}, 0
+    for i = 1, n do
+      local s = 0
+      local f, w = from[i], weight[i]
+      for k = 1, #f do s = s + w[k] * r[f[k]] end
+      nr[i] = base + d * s
+      delta = delta + math.abs(nr[i] - r[i])
+    end
+    r = nr
+    if delta < 1e-4 then break end   -- the order is what counts
+  end
+  return r
+end
+
+--- Pick k of the candidates (indices into score/vec) by maximal marginal
+-- relevance: lambda * score - (1 - lambda) * the largest similarity to
+-- what is already picked; one more similar than max_overlap (default 0.5)
+-- to a picked sentence only after all others.  Ties go to the earlier.
+function M.mmr(items, k, lambda, max_overlap)
+  lambda = lambda or 0.7
+  max_overlap = max_overlap or 0.5
+  local picked, used = {}, {}
+  local maxs = 0
+  for _, it in ipairs(items) do if it.score > maxs then maxs = it.score end end
+  if maxs == 0 then maxs = 1 end
+  while #picked < k do
+    local best, bestv
+    for i, it in ipairs(items) do
+      if not used[i] then
+        local red = 0
+        for _, p in ipairs(picked) do
+          local c = cosine(it.vec, it.norm, p.vec, p.norm)
+          if c > red then red = c end
+        end
+        local v = lambda * it.score / maxs - (1 - lambda) * red
+        -- a sentence that mostly repeats one already taken comes last
+        if red > max_overlap then v = v - 2 end
+        if not bestv or v > bestv + 1e-12 then best, bestv = i, v end
+      end
+    end
+    if not best then break end
+    used[best] = true
+    picked[#picked + 1] = items[best]
+  end
+  return picked
+end
+
+-- The sentences of a cleaned article, with their positions, without the title.
+local function article_sentences(text)
+  local c = vnt.clean(text)
+  local body = c.text
+  local title = c.title
+  local sents = {}
+  for s in vnt.sentences(body) do
+    if not (title and s == title) then
+      sents[#sents + 1] = {text = s}
+    end
+  end
+  return sents, title
+end
+
+local function how_many(n, opts)
+  local k = opts.sentences or 3
+  if opts.ratio then k = math.max(1, math.floor(n * opts.ratio + 0.5)) end
+  return math.min(k, n)
+end
+
+--- The summary of one article: {title, sentences = {{text, index, score},
+-- ...} in document order}.  opts.sentences (default 3) or opts.ratio;
+-- opts.method: "full" (TextRank, priors and MMR: the default),
+-- "textrank" (TextRank alone, the top k), "lead" (the first k);
+-- opts.df, opts.ndocs: a background counter of document frequencies and
+-- the number of its documents (default: the article's own sentences).
+function M.summarize(text, opts)
+  opts = opts or {}
+  local sents, title = article_sentences(text)
+  local n = #sents
+  local k = how_many(n, opts)
+  local method = opts.method or "full"
+  -- vectors: document frequencies over the article's sentences, or a background
+  local df, ndocs = opts.df, opts.ndocs
+  if method == "lead" then   -- the first k, nothing to weigh
+    local out = {}
+    for i = 1, k do out[i] = {text = sents[i].text, index = i, score = 1} end
+    return {title = title, sentences = out, count = n}
+  end
+  local tfs, counts = {}, {}
+  for i, s in ipairs(sents) do
+    local t, c = {}, 0
+    for _, w in ipairs(vnt.ngrams(vnt.lower(s.text), 1)) do
+      if not M.stopwords[w] then t[w] = (t[w] or 0) + 1 c = c + 1 end
+    end
+    tfs[i], counts[i] = t, c
+  end
+  if not df then   -- the article's own sentences as the documents
+    df = {}
+    for _, t in ipairs(tfs) do
+      for w in pairs(t) do df[w] = (df[w] or 0) + 1 end
+    end
+    ndocs = n
+  end
+  local idf = {}   -- each word's weight, worked out once
+  for i, s in ipairs(sents) do
+    s.index = i
+    s.vec, s.norm = vector(tfs[i], df, ndocs, idf)
+    s.nwords = counts[i]
+  end
+  local chosen
+  if method == "lead" then
+    chosen = {}
+    for i = 1, k do chosen[i] = sents[i]; sents[i].score = 1 end
+  else
+    -- cosine similarities through an index of the words: only pairs that share one are touched
+    local sim = {}
+    for i = 1, n do
+      local row = {}
+      for j = 1, n do row[j] = 0 end
+      sim[i] = row
+    end
+    local postings = {}
+    for i, s in ipairs(sents) do
+      if s.norm > 0 then
+        for w, x in pairs(s.vec) do
+          local p = postings[w]
+          if not p then p = {} postings[w] = p end
+          p[#p + 1] = i
+          p[#p + 1] = x / s.norm
+        end
+      end
+    end
+    for _, p in pairs(postings) do
+      for a = 1, #p, 2 do
+        local i, xi = p[a], p[a + 1]
+        local row = sim[i]
+        for b = a + 2, #p, 2 do
+          local j = p[b]
+          local v = xi * p[b + 1]
+          row[j] = row[j] + v
+          sim[j][i] = sim[j][i] + v
+        end
+      end
+    end
+    local tr = M.textrank(sim, n)
+    local tvec, tnorm
+    if title then tvec, tnorm = vector(tf(syllables(title)), df, ndocs) end
+    local items = {}
+    for i, s in ipairs(sents) do
+      local score = tr[i] * n   -- 1 on average
+      if method == "full" then
+        local position = 1 + (opts.position or 0.5) / math.sqrt(i)    -- the lead matters in news
+        local overlap = tvec and 1 + (opts.title_weight or 1) * cosine(s.vec, s.norm, tvec, tnorm) or 1
+        local short = s.nwords < 6 and 0.3 or 1                      -- fragments, datelines
+        score = score * position * overlap * short
+      end
+      s.score = score
+      items[#items + 1] = s
+    end
+    if method == "textrank" then
+      table.sort(items, function(a, b)
+        if a.score ~= b.score then return a.score > b.score end
+        return a.index < b.index
+      end)
+      chosen = {}
+      for i = 1, k do chosen[i] = items[i] end
+    else
+      chosen = M.mmr(items, k, opts.lambda)
+    end
+  end
+  table.sort(chosen, function(a, b) return a.index < b.index end)
+  local out = {}
+  for i, s in ipairs(chosen) do out[i] = {text = s.text, index = s.index, score = s.score} end
+  return {title = title, sentences = out, count = n}
+end
+
+--- One summary of many articles: docs = {{name, text}, ...}.  Sentences
+-- are scored by their similarity to the collection's centroid (central
+-- sentences, a linear-time LexRank), with the same priors, picked by MMR;
+-- each with its document.  opts as for summarize.
+function M.summarize_corpus(docs, opts)
+  opts = opts or {}
+  local all = {}
+  local df = vnt.counter()
+  local per_doc = {}
+  for d, doc in ipairs(docs) do
+    local sents, title = article_sentences(doc[2])
+    local seen = {}
+    for i, s in ipairs(sents) do
+      s.words = syllables(s.text)
+      s.doc, s.index, s.title = doc[1], i, title
+      for _, w in ipairs(s.words) do if not seen[w] then seen[w] = true df:add(w) end end
+      all[#all + 1] = s
+    end
+    per_doc[d] = {title = title}
+  end
+  local ndocs = #docs
+  local centroid, cn = {}, 0
+  for _, s in ipairs(all) do
+    s.vec, s.norm = vector(tf(s.words), df, ndocs)
+    s.nwords = #s.words
+    s.words = nil
+    if s.norm > 0 then
+      for w, x in pairs(s.vec) do centroid[w] = (centroid[w] or 0) + x / s.norm end
+    end
+  end
+  for _, x in pairs(centroid) do cn = cn + x * x end
+  cn = math.sqrt(cn)
+  for _, s in ipairs(all) do
+    local c = cosine(s.vec, s.norm, centroid, cn)
+    local short = s.nwords < 6 and 0.3 or 1
+    s.score = c * (1 + 1 / math.sqrt(s.index)) * short
+  end
+  local k = how_many(#all, opts)
+  local chosen = M.mmr(all, k, opts.lambda)
+  table.sort(chosen, function(a, b)
+    if a.doc ~= b.doc then return a.doc < b.doc end
+    return a.index < b.index
+  end)
+  local out = {}
+  for i, s in ipairs(chosen) do out[i] = {doc = s.doc, text = s.text, index = s.index, score = s.score} end
+  return {sentences = out, count = #all, documents = ndocs}
+end
+
+-- ---- ROUGE -------------------------------------------------------------------------------------
+
+local function ngram_counts(words, n)
+  local c = {}
+  for i = 1, #words - n + 1 do
+    local g = table.concat(words, " ", i, i + n - 1)
+    c[g] = (c[g] or 0) + 1
+  end
+  return c
+end
+
+--- ROUGE-n of `hyp` against `ref` on normalized syllables (NFC, lower
+-- case, new tone style, punctuation out; stop words kept): recall,
+-- precision, F1.
+function M.rouge(ref, hyp, n)
+  local function toks(s)
+    s = vnt.normalize(s, {form = "NFC", case = "lower", tones = "new"})
+    s = s:gsub("\226\128[\147\148\156\157\152\153\166]", " "):gsub("\194[\171\187]", " ")
+    local t = {}
+    for w in s:gmatch("[^%s%p]+") do t[#t + 1] = w end
+    return t
+  end
+  local r, h = ngram_counts(toks(ref), n), ngram_counts(toks(hyp), n)
+  local overlap, nr, nh = 0, 0, 0
+  for g, c in pairs(r) do
+    nr = nr + c
+    if h[g] then overlap = overlap + math.min(c, h[g]) end
+  end
+  for _, c in pairs(h) do nh = nh + c end
+  if overlap == 0 then return 0, 0, 0 end
+  local R, P = overlap / nr, overlap / nh
+  return R, P, 2 * P * R / (P + R)
+end
+
+return M
