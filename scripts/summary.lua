@@ -35,6 +35,7 @@ end
 if a.ratio and not (a.ratio > 0 and a.ratio <= 1) then cli.die("--ratio: expected a number in (0, 1]", 2) end
 if not a.keywords or a.keywords < 0 then cli.die("--keywords: expected a number of at least 0", 2) end
 
+collectgarbage("generational")   -- many small tables per article, short-lived
 local out = io.stdout
 local opts = {sentences = a.sentences, ratio = a.ratio, method = a.method}
 

@@ -252,3 +252,17 @@ describe("vnt.ngrams()", function()
     assert.has.error(function() vnt.ngrams({ "a", 1 }, 2) end, "vnt.ngrams: item 2 is not a string")
   end)
 end)
+
+describe("vnt.term_counts()", function()
+  it("counts the syllables of a text in lower case, leaving out stop words, numbers and punctuation", function()
+    local t, n = vnt.term_counts("Trời ĐẸP, trời xanh và 25 con cò; UBND họp!", {["và"] = true})
+    assert.same({["trời"] = 2, ["đẹp"] = 1, xanh = 1, con = 1, ["cò"] = 1, ubnd = 1, ["họp"] = 1}, t)
+    assert.equal(8, n)
+    -- the same as counting vnt.ngrams of the lowered text by hand
+    local text = "Hòa bình là khát vọng. HÒA BÌNH, hoà bình!"
+    local ref = {}
+    for _, w in ipairs(vnt.ngrams(vnt.lower(text), 1)) do ref[w] = (ref[w] or 0) + 1 end
+    assert.same(ref, (vnt.term_counts(text)))
+    assert.same({}, (vnt.term_counts("")))
+  end)
+end)

@@ -34,9 +34,10 @@ end
 -- the syllables of a sentence (vnt's word tokens), lower case, without stop words
 local function syllables(s)
   local out = {}
-  for _, w in ipairs(vnt.ngrams(vnt.lower(s), 1)) do
-    if not M.stopwords[w] then out[#out + 1] = w end
+  for w, c in pairs((vnt.term_counts(s, M.stopwords))) do
+    for _ = 1, c do out[#out + 1] = w end
   end
+  table.sort(out)   -- a set of terms: the order does not matter, but stays the same
   return out
 end
 M.syllables = syllables
@@ -84,24 +85,25 @@ local function cosine(a, na, b, nb)
   return dot / (na * nb)
 end
 
---- TextRank scores of a similarity matrix sim[i][j] (n nodes): PageRank
--- with damping d over the weighted graph, iterated to convergence.
+--- TextRank scores of a symmetric similarity graph: sim[i] = {[j] = w}
+-- (the pairs with w > 0 only), n nodes.  PageRank with damping d over the
+-- weighted graph, iterated until the ranks settle.
 function M.textrank(sim, n, d)
   d = d or 0.85
   local out_sum = {}
   for i = 1, n do
     local s = 0
-    for j = 1, n do if j ~= i then s = s + sim[i][j] end end
+    for j, w in pairs(sim[i]) do if j ~= i then s = s + w end end
     out_sum[i] = s
   end
-  -- the graph as lists of weighted in-edges: only the pairs that share words
+  -- the in-edges of each node, in a fixed order (the graph is symmetric)
   local from, weight = {}, {}
   for i = 1, n do
-    local f, w = {}, {}
-    for j = 1, n do
-      local x = sim[j][i]
-      if j ~= i and x > 0 and out_sum[j] > 0 then f[#f + 1] = j; w[#w + 1] = x / out_sum[j] end
-    end
+    local f = {}
+    for j, w in pairs(sim[i]) do if j ~= i and w > 0 and out_sum[j] > 0 then f[#f + 1] = j end end
+    table.sort(f)
+    local w = {}
+    for k, j in ipairs(f) do w[k] = sim[i][j] / out_sum[j] end
     from[i], weight[i] = f, w
   end
   local r = {}
@@ -117,7 +119,7 @@ function M.textrank(sim, n, d)
       delta = delta + math.abs(nr[i] - r[i])
     end
     r = nr
-    if delta < 1e-4 then break end   -- the order is what counts
+    if delta < 1e-3 then break end   -- the order is what counts
   end
   return r
 end
@@ -195,13 +197,7 @@ function M.summarize(text, opts)
     return {title = title, sentences = out, count = n}
   end
   local tfs, counts = {}, {}
-  for i, s in ipairs(sents) do
-    local t, c = {}, 0
-    for _, w in ipairs(vnt.ngrams(vnt.lower(s.text), 1)) do
-      if not M.stopwords[w] then t[w] = (t[w] or 0) + 1 c = c + 1 end
-    end
-    tfs[i], counts[i] = t, c
-  end
+  for i, s in ipairs(sents) do tfs[i], counts[i] = vnt.term_counts(s.text, M.stopwords) end
   if not df then   -- the article's own sentences as the documents
     df = {}
     for _, t in ipairs(tfs) do
@@ -222,11 +218,7 @@ function M.summarize(text, opts)
   else
     -- cosine similarities through an index of the words: only pairs that share one are touched
     local sim = {}
-    for i = 1, n do
-      local row = {}
-      for j = 1, n do row[j] = 0 end
-      sim[i] = row
-    end
+    for i = 1, n do sim[i] = {} end
     local postings = {}
     for i, s in ipairs(sents) do
       if s.norm > 0 then
@@ -245,8 +237,8 @@ function M.summarize(text, opts)
         for b = a + 2, #p, 2 do
           local j = p[b]
           local v = xi * p[b + 1]
-          row[j] = row[j] + v
-          sim[j][i] = sim[j][i] + v
+          row[j] = (row[j] or 0) + v
+          sim[j][i] = (sim[j][i] or 0) + v
         end
       end
     end
