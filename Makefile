@@ -3,6 +3,7 @@
 #   make deps         install missing Debian packages (as root), or name them
 #   make demo         deps, build, and run the main job on examples/
 #   make test         C tests + busted specs, then the same under ASan+UBSan
+#   make fuzz         libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make eval         quality against ../shared/gold-dev and UD VTB (skipped without them)
 #   make model        train a word segmentation model on UD VTB into build/models/
 #   make bench        benchmarks against baselines measured in the same run
@@ -38,7 +39,7 @@ LIBS     = -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse lua-filesystem unicode-data bzip2 pkg-config
 
-.PHONY: all deps dict demo model test eval bench install uninstall clean
+.PHONY: all deps dict demo model test fuzz eval bench install uninstall clean
 all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt dict
 
 $(B):
@@ -99,10 +100,12 @@ demo: deps
 # ---- tests ------------------------------------------------------------------
 # tests/run.sh runs the C tests and the busted specs of one build and prints
 # its counts; the last line of `make test` is "N passed, N failed".
-# Chromium renders the timeline's HTML page in one spec; where it cannot be
-# installed that spec says so and skips.
+# Chromium renders the timeline's HTML page in one spec; clang's libFuzzer
+# runs every fuzz target for a few seconds (VNT_FUZZ_SECONDS, default 5).
+# Where they cannot be installed, those parts say so and skip.
 test: all
 	@sh tools/deps.sh chromium >/dev/null 2>&1 || echo "test: chromium is not installable here; the HTML rendering spec will skip"
+	@sh tools/deps.sh clang libclang-rt-14-dev >/dev/null 2>&1 || echo "test: clang's libFuzzer is not installable here; the fuzz targets will skip"
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
 	@$(MAKE) --no-print-directory build/test_core
 	@sh tests/run.sh
@@ -113,6 +116,14 @@ VTB ?= ../shared/data/ud-vtb
 model: all
 	@mkdir -p build/models
 	./vnt train-words -o build/models/vtb.wmodel $(VTB)/vi_vtb-ud-train.conllu $(VTB)/vi_vtb-ud-dev.conllu
+
+# ---- fuzzing ------------------------------------------------------------------
+# libFuzzer targets for every C entry point that takes text (tests/fuzz/),
+# each run FUZZ_SECONDS from its seed corpus; properties, not just crashes.
+FUZZ_SECONDS ?= 60
+fuzz: all
+	@sh tools/deps.sh clang libclang-rt-14-dev
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---- quality against ../shared/gold-dev ----------------------------------------
 eval: all
@@ -142,4 +153,4 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/include/vnt.h $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt $(DESTDIR)$(PREFIX)/share/vnt
 
 clean:
-	rm -rf build/*.o build/*.a build/gen_nftable build/nftable.h build/test_core build-san vnt vnt.so libvnt.a
+	rm -rf build/*.o build/*.a build/gen_nftable build/nftable.h build/test_core build-san build-fuzz vnt vnt.so libvnt.a

@@ -72,6 +72,7 @@ static int run_iconv(const char *from, const char *to, const char *s, size_t len
       break;
     }
   }
+  if (rc == VNT_OK && vnt_buf_reserve(out, 16) != VNT_OK) rc = VNT_ENOMEM;
   if (rc == VNT_OK) {   /* flush a shift state (none of ours has one, but be correct) */
     char *o = out->data + out->len;
     size_t room = out->cap - out->len;
@@ -175,7 +176,7 @@ static int vni_decode(const unsigned char *s, size_t len, vnt_buf *out, vnt_stat
     } else if (cp == 0) {
       if (c >= 0x80 && c < 0xA0) cp = cp1252_hi[c - 0x80];
       else cp = c;   /* ASCII and Latin-1 */
-      if (cp == 0) { st->offset = i; return VNT_EUTF8; }
+      if (cp == 0 && c != 0) { st->offset = i; return VNT_EUTF8; }   /* a byte VNI leaves undefined (NUL passes, as in iconv's) */
     }
     if (put_cp(out, cp) != VNT_OK) return VNT_ENOMEM;
     i += used;
@@ -208,7 +209,8 @@ static int vni_encode(const char *str, size_t len, vnt_buf *out, vnt_status *st)
     int upper, q, t;
     if (cp < 0x80) {
       b[nb++] = (unsigned char)cp;
-    } else if (viet_parts(cp, &base, &upper, &q, &t)) {
+    } else if (viet_parts(cp, &base, &upper, &q, &t) && (base == 'D' || strchr("aeiouy", base))) {
+      /* (a mark on a consonant, ṭ, is no Vietnamese letter: VNI cannot write it) */
       unsigned char lo = upper ? 0 : 0x20;
       if (base == 'D') {
         b[nb++] = (unsigned char)(0xD1 + lo);
@@ -313,7 +315,7 @@ static int viqr_encode(const char *str, size_t len, vnt_buf *out, vnt_status *st
       vowel = strchr("aeiouyAEIOUY", (int)cp) != NULL && cp;
       /* a d before d would read as đ */
       if ((cp | 0x20) == 'd' && i + 1 < len && (s[i + 1] | 0x20) == 'd') { buf[nb++] = '\\'; }
-    } else if (viet_parts(cp, &base, &upper, &q, &t)) {
+    } else if (viet_parts(cp, &base, &upper, &q, &t) && (base == 'D' || strchr("aeiouy", base))) {
       if (base == 'D') { buf[nb++] = upper ? 'D' : 'd'; buf[nb++] = upper ? 'D' : 'd'; }
       else {
         buf[nb++] = (char)(upper ? base - 32 : base);

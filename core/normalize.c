@@ -122,6 +122,7 @@ void vnt__cps_compose(vnt_cps *c) {
 }
 
 int vnt__cps_encode(const vnt_cps *c, vnt_buf *out) {
+  if (c->n == 0) return VNT_OK;   /* (out->data may still be NULL: no pointer arithmetic on it) */
   if (c->n > SIZE_MAX / 4 || vnt_buf_reserve(out, c->n * 4) != VNT_OK) return VNT_ENOMEM;
   char *d = out->data + out->len;
   for (size_t k = 0; k < c->n; k++) d += vnt_utf8_encode(c->cp[k], d);

@@ -456,6 +456,7 @@ static int word(state *S, const unsigned char *w, size_t n) {
   if (rc < 0) return rc;
   changed |= rc;
   if (!changed) return emit(S, w, n);
+  if (c->n == 0) return VNT_OK;   /* all stripped (a lone mark): no word, so no space before it either */
   if (vnt__cps_order(c) != VNT_OK) return VNT_ENOMEM;
   vnt__cps_compose(c);
   if (emit(S, "", 0) != VNT_OK) return VNT_ENOMEM;   /* flush a pending space */
@@ -483,6 +484,7 @@ static int other(state *S, int32_t cp, const unsigned char *p, size_t n) {
     int rc = map_cps(&S->c, o, &S->tmp);
     if (rc < 0) return rc;
     if (rc) {
+      if (S->c.n == 0) return VNT_OK;   /* mapped to nothing: no space flushed for it */
       if (emit(S, "", 0) != VNT_OK) return VNT_ENOMEM;
       return vnt__cps_encode(&S->c, S->out);
     }

@@ -91,3 +91,27 @@ describe("vnt.detect()", function()
     assert.is_true(e == "unknown" or conf < 60)
   end)
 end)
+
+describe("encodings: found by fuzzing (tests/fuzz)", function()
+  it("refuses to write in VNI a mark on a consonant, which VNI cannot hold", function()
+    local ok, err = pcall(vnt.encode, "fṭ", "vni")
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("vni cannot hold the character at byte 2", 1, true))
+  end)
+
+  it("passes NUL bytes through the VNI decoder as the others do", function()
+    assert.equal("Vi\0\0t", vnt.decode("Vi\0\0t", "vni"))
+  end)
+
+  it("drops a byte order mark when decoding UTF-16, so it does not come back", function()
+    assert.equal("Vi", vnt.decode(vnt.encode("\239\187\191Vi", "utf-16le"), "utf-16le"))
+  end)
+end)
+
+describe("VIQR: found by fuzzing", function()
+  it("refuses a mark on a consonant, and writes Vietnamese syllables it reads back", function()
+    assert.is_false((pcall(vnt.encode, "fṭ", "viqr")))
+    local text = "Việt Nam đẹp lắm những ngày thu"
+    assert.equal(text, vnt.decode(vnt.encode(text, "viqr"), "viqr"))
+  end)
+end)

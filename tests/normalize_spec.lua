@@ -140,3 +140,13 @@ describe("vnt.safe_cut()", function()
     end
   end)
 end)
+
+describe("normalization: found by fuzzing (tests/fuzz)", function()
+  it("leaves no space for a mark that is stripped away, so it is idempotent", function()
+    local o = {form = "NFKC", case = "upper", strip = true, space = true}
+    local x = vnt.normalize("gg\194\175\194\175@", o)   -- macrons: NFKC gives space + combining mark
+    assert.equal("GG @", x)
+    assert.equal(x, vnt.normalize(x, o))
+    assert.equal("a", vnt.normalize("a\11\225\171\143", {form = "NFKD", case = "fold", strip = true, space = true}))
+  end)
+end)

@@ -31,5 +31,7 @@ part "specs" env LUA_CPATH="$PWD/?.so;;" LUA_PATH="$LPATH" VNT_BIN="$PWD/vnt" $B
 part "specs (asan+ubsan)" env $SAN_ENV LD_PRELOAD="$ASAN_LIB" LUA_CPATH="$PWD/build-san/?.so;;" \
   LUA_PATH="$LPATH" VNT_BIN="$PWD/build-san/vnt" VNT_SAN=1 $BUSTED -o TAP tests
 
+part "fuzz (${VNT_FUZZ_SECONDS:-5} s a target)" sh tests/fuzz/run.sh "${VNT_FUZZ_SECONDS:-5}"
+
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" = 0 ]

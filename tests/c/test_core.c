@@ -31,6 +31,34 @@ static void test_decode(void) {
   ok(vnt_utf8_decode((const unsigned char *)"\xF0\x9F\x98", 3, &cp) == -3, "decode: a truncated 4-byte sequence spans 3 bytes");
 }
 
+/* Regressions found by the fuzz targets (tests/fuzz): inputs that make an
+ * empty result, where a NULL buffer must not take part in pointer
+ * arithmetic (UBSan), run here under the sanitizers too. */
+static void test_fuzz_regressions(void) {
+  vnt_buf out;
+  vnt_status st = {0, 0};
+  vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+  o.form = VNT_NFKC;
+  vnt_buf_init(&out);
+  /* fuzz_normalize: an n with marks that NFKC folds to a base with nothing after */
+  int rc = vnt_normalize(S("n\xCC\xBB\x9E~\xBB"), &o, &out, &st);
+  ok(rc == VNT_EUTF8 || rc == VNT_OK || rc == VNT_SAME, "fuzz regression: normalize of a short marked run");
+  vnt_buf_free(&out);
+  vnt_buf_init(&out);
+  o.form = VNT_NFC;
+  o.flags = VNT_STRIP;
+  rc = vnt_normalize(S("\xCC\x81"), &o, &out, &st);   /* a lone mark stripped: nothing left */
+  ok(rc == VNT_OK && out.len == 0, "fuzz regression: a lone mark stripped leaves an empty result");
+  vnt_buf_free(&out);
+  /* fuzz_encoding: an empty input to each decoder */
+  for (int e = VNT_ENC_UTF8; e <= VNT_ENC_VISCII; e++) {
+    vnt_buf_init(&out);
+    rc = vnt_decode("", 0, e, &out, &st);
+    ok(rc == VNT_OK && out.len == 0, "fuzz regression: decoding empty input");
+    vnt_buf_free(&out);
+  }
+}
+
 static void test_validate(void) {
   size_t off = 99;
   ok(vnt_utf8_validate("", 0, &off) == VNT_OK, "validate: the empty string is valid");
@@ -195,6 +223,7 @@ int main(void) {
   test_decode();
   test_validate();
   test_normalize();
+  test_fuzz_regressions();
   test_long_marks();
   test_safe_cut();
   test_random_against_reference();
