@@ -60,12 +60,20 @@ end
 
 local model, gaps = vnt.train_words(table.concat(parts), {dict = dict, epochs = a.epochs})
 -- write to a temporary name, then rename: a model file is complete or absent
-local tmp = a.output .. ".tmp"
+-- (a device or a pipe, /dev/stdout, is written as it is: renaming would replace it)
+local mode = require("lfs").attributes(a.output, "mode")
+local special = mode ~= nil and mode ~= "file"
+local tmp = special and a.output or a.output .. ".tmp"
 local f, err = io.open(tmp, "wb")
 if not f then cli.die(err, 1) end
 local ok, werr = f:write(model:dump())
 local cok, cerr = f:close()
-if not ok or not cok then os.remove(tmp) cli.die(a.output .. ": " .. tostring(werr or cerr), 1) end
-local rok, rerr = os.rename(tmp, a.output)
-if not rok then os.remove(tmp) cli.die(rerr, 1) end
+if not ok or not cok then
+  if not special then os.remove(tmp) end
+  cli.die(a.output .. ": " .. tostring(werr or cerr), 1)
+end
+if not special then
+  local rok, rerr = os.rename(tmp, a.output)
+  if not rok then os.remove(tmp) cli.die(rerr, 1) end
+end
 io.stderr:write(("vnt: train-words: %d gaps, %d features, %d epochs -> %s\n"):format(gaps, #model, a.epochs, a.output))

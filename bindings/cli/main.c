@@ -11,6 +11,7 @@
  * error (message and traceback on stderr); 2 for a usage error. */
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,7 +157,21 @@ static int report(lua_State *L, int status) {
   return 1;
 }
 
+/* At exit, however the script ended (os.exit included): what was written
+ * to standard output must have reached it.  A full disk or a closed file
+ * (vnt ... > /dev/full) is an error with a message and status 1, never a
+ * silent success with output lost.  (A closed pipe ends vnt by SIGPIPE
+ * first, as it ends cat: `vnt count big | head` is quiet.) */
+static void check_stdout(void) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "%s: cannot write the output: %s\n", progname, strerror(errno ? errno : EIO));
+    fflush(stderr);
+    _exit(1);
+  }
+}
+
 int main(int argc, char **argv) {
+  atexit(check_stdout);
   find_dirs();
   if (argc < 2) { print_help(stderr); return 2; }
   const char *cmd = argv[1];

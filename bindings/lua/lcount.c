@@ -342,15 +342,19 @@ static int lc_save(lua_State *L) {
     vnt_buf_free(&b);
     return luaL_error(L, "vnt.counter:save: %s", rc == VNT_EINVAL ? "a key holds a tab or a line break" : "out of memory");
   }
-  const char *tmp = lua_pushfstring(L, "%s.tmp", path);
+  /* a device or a pipe (/dev/stdout, /dev/full, a FIFO) is written as it
+   * is: renaming over it would replace it with a file */
+  struct stat sb;
+  int special = stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
+  const char *tmp = special ? path : lua_pushfstring(L, "%s.tmp", path);
   FILE *f = fopen(tmp, "wb");
   int ok = f != NULL && (b.len == 0 || fwrite(b.data, 1, b.len, f) == b.len);
   int err = errno;
   if (f && fclose(f) != 0 && ok) { ok = 0; err = errno; }
   vnt_buf_free(&b);
-  if (ok && rename(tmp, path) != 0) { ok = 0; err = errno; }
+  if (ok && !special && rename(tmp, path) != 0) { ok = 0; err = errno; }
   if (!ok) {
-    remove(tmp);
+    if (!special) remove(tmp);
     luaL_pushfail(L);
     lua_pushfstring(L, "%s: %s", path, strerror(err));
     return 2;
