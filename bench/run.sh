@@ -109,3 +109,5 @@ row "baseline: vnt summary --method lead C (lead-3)" "$(size "$C")" ./vnt summar
 row "vnt summary --method textrank C" "$(size "$C")" ./vnt summary --split blank --method textrank --format jsonl "$C"
 row "vnt summary C (TextRank + priors + MMR)" "$(size "$C")" ./vnt summary --split blank --format jsonl "$C"; t_sum=$secs
 echo "-> vnt summary takes $(ratio "$t_sum" "$t_lead")x the time of lead-3 with the same reading and cleaning"
+echo
+sh bench/scale.sh "$B" "$C"
