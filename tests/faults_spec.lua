@@ -69,6 +69,21 @@ describe("faults", function()
     assert.truthy(out:find("secret.txt: Permission denied", 1, true), out)
   end)
 
+  -- (a race by design; in the sanitized run the slower reader makes it a test of the sanitizers' timing)
+  local it_race = helper.sanitized and pending or it
+  it_race((helper.sanitized and "skipped in the sanitized run: a timing race, run in the normal one; " or "") ..
+          "a file cut short while it is read is reported (or was read whole), never a crash", function()
+    local victim = dir .. "/victim.txt"
+    local line = "Ông Lê Văn An cho biết: Chuyển đổi số là câu chuyện của mọi người dân Việt Nam.\n"
+    for _, cmd in ipairs {"tokens", "count -j 2"} do
+      helper.write(victim, line:rep(400000))   -- 35 MB
+      local out, rc = sh(helper.q(helper.bin) .. " " .. cmd .. " " .. helper.q(victim) .. " > /dev/null & sleep 0.2; " ..
+                         "truncate -s 1000 " .. helper.q(victim) .. "; wait $!")
+      assert.is_true(rc == 0 or rc == 1, cmd .. ": status " .. tostring(rc) .. " " .. out)
+      if rc == 1 then assert.truthy(out:find("cut short while it was read", 1, true), cmd .. ": " .. out) end
+    end
+  end)
+
   it("--save leaves no partial file when it cannot write", function()
     local target = dir .. "/no/such/dir/counts.tsv"
     local out, rc = sh(helper.q(helper.bin) .. " count --save " .. helper.q(target) .. " " .. helper.q(small))

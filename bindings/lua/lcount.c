@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -169,6 +170,18 @@ static size_t cut_near(const char *s, size_t len, size_t at) {
  * 1): the file is mapped, cut into ranges at line breaks no sentence wraps
  * across, each range counted into its own counter, and the counters merged,
  * so the result equals the one-thread count. */
+/* A mapped file cut short while it is read (truncated by another process)
+ * raises SIGBUS on the pages past its new end.  Say so, with the file's
+ * name, and stop with status 1 instead of dying of the signal; only
+ * async-signal-safe calls in the handler. */
+static char sigbus_msg[600];
+static size_t sigbus_len;
+static void on_sigbus(int sig) {
+  (void)sig;
+  if (write(2, sigbus_msg, sigbus_len) < 0) { /* nothing left to do */ }
+  _exit(1);
+}
+
 static int lc_add_file(lua_State *L) {
   vnt_counter *c = check_counter(L, 1);
   const char *path = luaL_checkstring(L, 2);
@@ -190,6 +203,12 @@ static int lc_add_file(lua_State *L) {
   const char *s = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (s == MAP_FAILED) { luaL_pushfail(L); lua_pushfstring(L, "%s: %s", path, strerror(errno)); return 2; }
+  int w = snprintf(sigbus_msg, sizeof sigbus_msg, "vnt: %s: the file was cut short while it was read\n", path);
+  sigbus_len = w < 0 ? 0 : (size_t)w < sizeof sigbus_msg ? (size_t)w : sizeof sigbus_msg - 1;
+  struct sigaction sa, old_sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigbus;
+  sigaction(SIGBUS, &sa, &old_sa);
   job jobs[64];
   pthread_t tids[64];
   size_t start = 0;
@@ -225,6 +244,7 @@ static int lc_add_file(lua_State *L) {
   size_t line = 1;
   if (rc == VNT_EUTF8) for (size_t i = 0; i < bad; i++) line += s[i] == '\n';
   munmap((void *)(uintptr_t)s, len);
+  sigaction(SIGBUS, &old_sa, NULL);
   if (rc == VNT_EUTF8) {
     luaL_pushfail(L);
     lua_pushfstring(L, "%s:%d: invalid UTF-8 at byte %I", path, (int)line, (lua_Integer)bad + 1);

@@ -203,10 +203,20 @@ function M.blocks(src, name)
     end
   end
   local it = M.line_blocks(src.f, name, nil, nil, src.first, src.repair)
-  if not src.size or src.size < (4 << 20) then return it end
+  local seen, failed, failures0 = 0, false, failures
   return function()
     local block, off, line = it()
-    if block then progress(name, off + #block, src.size) end
+    if block then
+      seen = off + #block
+      if src.size and src.size >= (4 << 20) then progress(name, seen, src.size) end
+    elseif src.size and src.size > 0 and seen < src.size and not failed and not src.repair then
+      -- fewer bytes than the file had when it was opened: cut short while read
+      -- (an invalid-UTF-8 stop is reported by line_blocks itself)
+      failed = true
+      if failures == failures0 then   -- (not when line_blocks stopped at invalid UTF-8: it said so)
+        M.warn(("%s: the file was cut short while it was read (%d of %d bytes)"):format(name, seen, src.size))
+      end
+    end
     return block, off, line
   end
 end
