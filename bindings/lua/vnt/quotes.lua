@@ -207,7 +207,19 @@ end
 
 --- The person's name in a mention: a run of capitalized words after
 -- ông/bà, or starting with a family name; nil if there is none.
+local name_memo   -- while M.find works on a document: mention -> name (false: none)
+local name_in_raw
 function M.name_in(mention)
+  if not name_memo then return name_in_raw(mention) end
+  local r = name_memo[mention]
+  if r == nil then
+    r = name_in_raw(mention) or false
+    name_memo[mention] = r
+  end
+  return r or nil
+end
+
+function name_in_raw(mention)
   if not may_have_name(mention) then return nil end
   -- the words, with the segments they are in (a comma, semicolon, colon,
   -- bracket or dash ends a segment: a name never spans one)
@@ -508,15 +520,19 @@ local function registry(paragraphs)
   for _, para in ipairs(paragraphs) do
     local t = para.text:gsub("\226\128[\147\148\156\157]", ",")   -- – — “ ” split like commas
     local done = 0
-    for _, at in ipairs(name_hits:match(t)) do
+    local hits = name_hits:match(t)
+    -- the breaks of the paragraph, found once: , ; : . ( ) "
+    local breaks, k = {}, 1
+    if #hits > 0 then for pos in t:gmatch("()[,;:%.%(%)\"]") do breaks[#breaks + 1] = pos end end
+    for _, at in ipairs(hits) do
       if at > done then
-        -- the part around the hit, between , ; : . ( ) "
-        local a = at
-        while a > 1 and not t:sub(a - 1, a - 1):match("[,;:%.%(%)\"]") do a = a - 1 end
-        local b = t:find("[,;:%.%(%)\"]", at) or #t + 1
+        -- the part around the hit: from after the last break before it to the next one
+        while breaks[k] and breaks[k] < at do k = k + 1 end
+        local a = k > 1 and breaks[k - 1] + 1 or 1
+        local b = breaks[k] or #t + 1
         local part = t:sub(a, b - 1)
         done = b
-        local name = M.name_in(part)
+        local name = name_in_raw(part)   -- (parts are many and seldom repeat: not remembered)
         if name then
           -- the part after it, when it is an appositive: "ông X, Tổng thư ký Y"
           local ctx = part
@@ -532,6 +548,23 @@ end
 
 local function given_name(name) return name:match("(%S+)$") end
 
+-- How far back a mention looks for the person it names: the nearest
+-- earlier mentions (a news article's people are few; a corpus given as one
+-- document must not make every lookup walk all of them).
+local WINDOW = 400
+
+-- the index of the last person mentioned at or before offset (0: none);
+-- people are in text order
+local function last_before(people, offset)
+  local lo, hi = 1, #people
+  local r = 0
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    if people[mid].offset <= offset then r, lo = mid, mid + 1 else hi = mid - 1 end
+  end
+  return r
+end
+
 -- The canonical speaker of `mention` at `offset`: the name in it; else the
 -- latest person before it whose name ends with the given name (ông Sơn),
 -- or whose mentions contain all its words (Bộ trưởng, Tổng giám đốc
@@ -543,8 +576,10 @@ local function resolve(mention, offset, people, last_speaker)
   if name and name:find(" ") then return name end
   if name then   -- a given name (ông Sơn): the latest person before it with that name
     local best
-    for _, pe in ipairs(people) do
-      if pe.offset <= offset and pe.name:find(" ") and given_name(pe.name) == name then best = pe.name end
+    local last = last_before(people, offset)
+    for k = last, math.max(1, last - WINDOW + 1), -1 do
+      local pe = people[k]
+      if pe.name:find(" ") and given_name(pe.name) == name then best = pe.name break end
     end
     return best or name
   end
@@ -559,10 +594,14 @@ local function resolve(mention, offset, people, last_speaker)
     if w ~= "ông" and w ~= "bà" then ws[#ws + 1] = w end
   end
   local single = #ws == 1 and capitalized(mention:match("(%S+)$"))
+  -- the latest person before the mention: from the end, the first that fits
   local best
-  for _, pe in ipairs(people) do
-    if pe.offset <= offset then
-      if single and (l:match("^ông ") or l:match("^bà ")) then
+  local given = single and (l:match("^ông ") or l:match("^bà "))
+  local last = last_before(people, offset)
+  for k = last, math.max(1, last - WINDOW + 1), -1 do
+    local pe = people[k]
+    do
+      if given then
         if lower(given_name(pe.name)) == ws[1] then best = pe.name end
       else
         local all = #ws > 0
@@ -571,6 +610,7 @@ local function resolve(mention, offset, people, last_speaker)
         end
         if all then best = pe.name end
       end
+      if best then break end
     end
   end
   if best then return best end
@@ -608,6 +648,7 @@ end
 -- read as its NFC form, and offsets point into that.
 function M.find(text, opts)
   opts = opts or {}
+  name_memo = {}
   if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end   -- NFD input: offsets are into its NFC
   local paragraphs = {}
   local line, pos = 1, 1
@@ -663,11 +704,12 @@ function M.find(text, opts)
     -- nothing to find: no quote mark, no "theo", no speech verb
     local pcues = cues_in(p)
     local has_theo = p:find("[Tt]heo%s") ~= nil
-    if not has_theo and #pcues == 0 and not p:find('["\226\194]') then
+    local has_mark = p:find('"', 1, true) or p:find("\226\128[\152\153\156\157]") or p:find("\194[\171\187]")
+    if not has_theo and #pcues == 0 and not has_mark then
       prev_para_speaker = nil
       goto next_paragraph
     end
-    local spans = quote_spans(p)
+    local spans = has_mark and quote_spans(p) or {}
     -- the sentences of the paragraph, to find what is around each quote
     local sents = {}
     for _, si, sj in vnt.sentences(p) do sents[#sents + 1] = {si, sj} end
@@ -740,7 +782,7 @@ function M.find(text, opts)
         -- "Bộ Thông tin và Truyền thông": a capitalized cue inside a sentence is a name
         local proper = c[1] > s_first and capitalized(c[2])
         if not inside_quote(abs) and not proper then
-          local after = s:sub(c[3])
+          local after = s:sub(c[3], c[3] + 40)   -- (what follows the cue: its first bytes are enough)
           local colon = after:match("^%s*:%s*()")
           local comma = after:match("^%s*,%s*()")
           local rang = after:match("^%s+rằng%s+()")
@@ -749,7 +791,7 @@ function M.find(text, opts)
           local start = colon or rang or comma or after:match("^%s+()")
           if start then
             local qa = sent[1] + c[3] - 1 + start - 1
-            local head = lower(prefix(p:sub(qa), 24))
+            local head = lower(prefix(p:sub(qa, qa + 40), 24))
             local opens_quote = false
             for _, sp in ipairs(spans) do if sp[1] == qa then opens_quote = true end end
             local no_content = head:match("^tại ") or head:match("^ở ") or head:match("^trong ") or
@@ -759,9 +801,9 @@ function M.find(text, opts)
             if ok and weak_cues[lower(c[2])] and not (colon or comma or rang or head:match("^với ")) then ok = false end
             if ok and not colon and not rang and not comma then
               -- "trao đổi với các đại biểu về X": the statement is what follows
-              ok = words_count(p:sub(qa, next_mark(qa) - 1)) >= 6
+              ok = words_count(p:sub(qa, math.min(next_mark(qa) - 1, qa + 120))) >= 6
             end
-            local mention = ok and mention_before(s:sub(1, c[1] - 1))
+            local mention = ok and mention_before(s:sub(math.max(1, c[1] - 300), c[1] - 1))
             if mention then
               local qb = next_mark(qa) - 1
               items[#items + 1] = {qa, qb, "indirect", mention, c[2], colon and "colon" or "verb", abs}
@@ -848,15 +890,22 @@ function M.find(text, opts)
     ::next_paragraph::
   end
   -- quotes inside quotes are part of the outer one: drop statements inside another's span
+  -- (only statements of the same line can hold each other: compare within a line, not all pairs)
   local kept = {}
+  local first = 1
   for i, r in ipairs(out) do
+    while out[first].line ~= r.line do first = first + 1 end
     local inner = false
-    for j, o in ipairs(out) do
+    local j = first
+    while out[j] and out[j].line == r.line do
+      local o = out[j]
       if j ~= i and o.kind == "direct" and r.start >= o.start and r.stop <= o.stop and
          (r.start ~= o.start or r.stop ~= o.stop) then inner = true break end
+      j = j + 1
     end
     if not inner then kept[#kept + 1] = r end
   end
+  name_memo = nil
   return kept
 end
 

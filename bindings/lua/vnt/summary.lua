@@ -22,6 +22,10 @@ local ipairs, pairs, table, math, type = ipairs, pairs, table, math, type
 
 local M = {}
 
+--- Articles with more sentences than this are ranked by similarity to their
+-- centroid (linear) instead of the TextRank graph (quadratic in the worst case).
+M.max_graph = 1500
+
 --- Function words left out of the vectors (lower case).
 M.stopwords = {}
 for w in ([[và của là các những được có đã sẽ đang với cho trong tại từ đến này đó một không người
@@ -216,33 +220,48 @@ function M.summarize(text, opts)
     chosen = {}
     for i = 1, k do chosen[i] = sents[i]; sents[i].score = 1 end
   else
-    -- cosine similarities through an index of the words: only pairs that share one are touched
-    local sim = {}
-    for i = 1, n do sim[i] = {} end
-    local postings = {}
-    for i, s in ipairs(sents) do
-      if s.norm > 0 then
-        for w, x in pairs(s.vec) do
-          local p = postings[w]
-          if not p then p = {} postings[w] = p end
-          p[#p + 1] = i
-          p[#p + 1] = x / s.norm
+    local tr
+    if n > M.max_graph then
+      -- a very long document: the graph would grow with the square of its
+      -- sentences; each sentence's similarity to the document's centroid
+      -- (the degree of LexRank, in one pass) ranks them instead
+      tr = {}
+      local centroid, cn = {}, 0
+      for _, s in ipairs(sents) do
+        if s.norm > 0 then for w, x in pairs(s.vec) do centroid[w] = (centroid[w] or 0) + x / s.norm end end
+      end
+      for _, x in pairs(centroid) do cn = cn + x * x end
+      cn = math.sqrt(cn)
+      for i, s in ipairs(sents) do tr[i] = cosine(s.vec, s.norm, centroid, cn) / n end
+    else
+      -- cosine similarities through an index of the words: only pairs that share one are touched
+      local sim = {}
+      for i = 1, n do sim[i] = {} end
+      local postings = {}
+      for i, s in ipairs(sents) do
+        if s.norm > 0 then
+          for w, x in pairs(s.vec) do
+            local p = postings[w]
+            if not p then p = {} postings[w] = p end
+            p[#p + 1] = i
+            p[#p + 1] = x / s.norm
+          end
         end
       end
-    end
-    for _, p in pairs(postings) do
-      for a = 1, #p, 2 do
-        local i, xi = p[a], p[a + 1]
-        local row = sim[i]
-        for b = a + 2, #p, 2 do
-          local j = p[b]
-          local v = xi * p[b + 1]
-          row[j] = (row[j] or 0) + v
-          sim[j][i] = (sim[j][i] or 0) + v
+      for _, p in pairs(postings) do
+        for a = 1, #p, 2 do
+          local i, xi = p[a], p[a + 1]
+          local row = sim[i]
+          for b = a + 2, #p, 2 do
+            local j = p[b]
+            local v = xi * p[b + 1]
+            row[j] = (row[j] or 0) + v
+            sim[j][i] = (sim[j][i] or 0) + v
+          end
         end
       end
+      tr = M.textrank(sim, n)
     end
-    local tr = M.textrank(sim, n)
     local tvec, tnorm
     if title then tvec, tnorm = vector(tf(syllables(title)), df, ndocs) end
     local items = {}
