@@ -570,12 +570,13 @@ end
 -- or whose mentions contain all its words (Bộ trưởng, Tổng giám đốc
 -- Viettel); else the last speaker (a role: "người đứng đầu ..."); else the
 -- mention itself.
-local function resolve(mention, offset, people, last_speaker)
+local function resolve(mention, offset, people_of, last_speaker)
   if not mention then return last_speaker end
   local name = M.name_in(mention)
   if name and name:find(" ") then return name end
   if name then   -- a given name (ông Sơn): the latest person before it with that name
     local best
+    local people = people_of()
     local last = last_before(people, offset)
     for k = last, math.max(1, last - WINDOW + 1), -1 do
       local pe = people[k]
@@ -597,6 +598,7 @@ local function resolve(mention, offset, people, last_speaker)
   -- the latest person before the mention: from the end, the first that fits
   local best
   local given = single and (l:match("^ông ") or l:match("^bà "))
+  local people = people_of()
   local last = last_before(people, offset)
   for k = last, math.max(1, last - WINDOW + 1), -1 do
     local pe = people[k]
@@ -661,13 +663,10 @@ function M.find(text, opts)
     line, pos = line + 1, nl + 1
   end
   local people_list
-  local people = setmetatable({}, {__index = function(_, k)   -- built when a mention needs it
+  local function people()   -- the document's people, gathered when a mention first needs them
     people_list = people_list or registry(paragraphs)
-    return people_list[k]
-  end, __len = function()
-    people_list = people_list or registry(paragraphs)
-    return #people_list
-  end})
+    return people_list
+  end
   local out = {}
   local last_speaker          -- the speaker of the latest attributed statement
   local prev_para_speaker     -- the speaker the previous paragraph reported
