@@ -135,25 +135,32 @@ local function split_words(s)
   return t
 end
 
--- does lower-case text `s` start with one of `list` at a word boundary? returns it
--- (the list is indexed by its first words, once per list and length)
-local index_cache = setmetatable({}, {__mode = "k"})
-local function starts_with_any(s, list)
-  local idx = index_cache[list]
+-- The phrases of `list` by their first (or last) word, built once per list
+-- and length: a phrase lookup tests a few candidates, not the whole list.
+local index_caches = {first = setmetatable({}, {__mode = "k"}), last = setmetatable({}, {__mode = "k"})}
+local function phrase_index(list, which)
+  local cache = index_caches[which]
+  local idx = cache[list]
   if not idx or idx.count ~= #list then
     idx = {count = #list, map = {}}
     for _, w in ipairs(list) do
-      local f = w:match("^%S+")
-      idx.map[f] = idx.map[f] or {}
-      table.insert(idx.map[f], w)
+      local key = which == "first" and w:match("^%S+") or w:match("(%S+)$")
+      idx.map[key] = idx.map[key] or {}
+      table.insert(idx.map[key], w)
     end
-    index_cache[list] = idx
+    cache[list] = idx
   end
+  return idx.map
+end
+
+-- does lower-case text `s` start with one of `list` at a word boundary? returns the longest
+local function starts_with_any(s, list)
+  local map = phrase_index(list, "first")
   local f = s:match("^[^%s,.:;]+")
-  local cands = f and idx.map[f]
+  local cands = f and map[f]
   if not cands then
     f = s:match("^%S+")   -- titles with a dot: "gs.", "pgs.ts."
-    cands = f and idx.map[f]
+    cands = f and map[f]
   end
   if not cands then return nil end
   local best
@@ -165,20 +172,10 @@ local function starts_with_any(s, list)
   return best
 end
 
-local last_index_cache = setmetatable({}, {__mode = "k"})
+-- does it end with one of `list` at a word boundary? returns the longest
 local function ends_with_any(s, list)
-  local idx = last_index_cache[list]
-  if not idx or idx.count ~= #list then
-    idx = {count = #list, map = {}}
-    for _, w in ipairs(list) do
-      local l = w:match("(%S+)$")
-      idx.map[l] = idx.map[l] or {}
-      table.insert(idx.map[l], w)
-    end
-    last_index_cache[list] = idx
-  end
   local l = s:match("([^%s,.:;]+)$")
-  local cands = l and idx.map[l]
+  local cands = l and phrase_index(list, "last")[l]
   if not cands then return nil end
   local best
   for _, w in ipairs(cands) do
