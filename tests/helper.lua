@@ -90,4 +90,27 @@ function M.lines(path)
   return t
 end
 
+--- Score a vnt command against a gold file of ../shared/gold-dev with one
+-- of the shared Python scorers: runs `vnt ARGS... SEEDS` on the gold's
+-- documents, writes the output to a temporary file, and returns the
+-- scorer's printout.  extra: more scorer arguments (after the documents).
+function M.score_gold(gold, scorer, args, extra)
+  local cjson = require "cjson"
+  local docs, names = {}, {}
+  for l in io.lines(gold) do docs[cjson.decode(l).doc] = true end
+  args = {table.unpack(args)}
+  for d in pairs(docs) do
+    args[#args + 1] = M.shared .. "/corpus/seeds/" .. d
+    names[#names + 1] = d
+  end
+  local pred = os.tmpname()
+  M.write(pred, (M.run(args)))
+  local p = io.popen("python3 " .. shell_quote(M.shared .. "/tools/" .. scorer) .. " " .. shell_quote(gold) .. " " ..
+                     shell_quote(pred) .. " " .. table.concat(names, " ") .. " " .. (extra or "") .. " 2>/dev/null")
+  local res = p:read("a")
+  p:close()
+  os.remove(pred)
+  return res
+end
+
 return M

@@ -200,21 +200,8 @@ describe("quotes quality on ../shared/gold-dev", function()
   local run = have and it or pending
   run((have and "" or "skipped: " .. gold .. " or python3 is absent; ") ..
       "reaches quote F1 >= 0.85 and speaker accuracy >= 0.85 on the dev articles", function()
-    local docs, names = {}, {}
-    for l in io.lines(gold) do docs[cjson.decode(l).doc] = true end
-    local args = {"quotes", "--format", "jsonl"}
-    for d in pairs(docs) do
-      args[#args + 1] = helper.shared .. "/corpus/seeds/" .. d
-      names[#names + 1] = d
-    end
-    local pred = os.tmpname()
-    helper.write(pred, (helper.run(args)))
-    local p = io.popen("python3 " .. helper.q(helper.shared .. "/tools/eval_quotes.py") .. " " .. helper.q(gold) ..
-                       " " .. helper.q(pred) .. " " .. table.concat(names, " ") .. " " ..
-                       helper.q(helper.shared .. "/gold-dev/quote-negatives.jsonl") .. " 2>/dev/null")
-    local res = p:read("a")
-    p:close()
-    os.remove(pred)
+    local res = helper.score_gold(gold, "eval_quotes.py", {"quotes", "--format", "jsonl"},
+                                  helper.q(helper.shared .. "/gold-dev/quote-negatives.jsonl"))
     local f1 = tonumber(res:match("quotes F1 ([%d.]+)"))
     local acc = tonumber(res:match("speaker accuracy ([%d.]+)"))
     assert.truthy(f1, res)

@@ -263,22 +263,7 @@ describe("timeline quality on ../shared/gold-dev", function()
   local run = have and it or pending
   run((have and "" or "skipped: " .. gold .. " or python3 is absent; ") ..
       "reaches span F1 >= 0.90 and value F1 >= 0.85 on the dev articles", function()
-    local docs = {}
-    for l in io.lines(gold) do docs[cjson.decode(l).doc] = true end
-    local args = {"timeline", "--all", "--format", "jsonl"}
-    local names = {}
-    for d in pairs(docs) do
-      args[#args + 1] = helper.shared .. "/corpus/seeds/" .. d
-      names[#names + 1] = d
-    end
-    local out = helper.run(args)
-    local pred = os.tmpname()
-    helper.write(pred, out)
-    local p = io.popen("python3 " .. helper.q(helper.shared .. "/tools/eval_timeline.py") .. " " .. helper.q(gold) ..
-                       " " .. helper.q(pred) .. " " .. table.concat(names, " "))
-    local res = p:read("a")
-    p:close()
-    os.remove(pred)
+    local res = helper.score_gold(gold, "eval_timeline.py", {"timeline", "--all", "--format", "jsonl"})
     local span = tonumber(res:match("span F1 ([%d.]+)"))
     local value = tonumber(res:match("value F1 ([%d.]+)"))
     assert.truthy(span, res)

@@ -35,22 +35,8 @@ for w in ([[và của là các những được có đã sẽ đang với cho tr
   M.stopwords[w] = true
 end
 
--- the syllables of a sentence (vnt's word tokens), lower case, without stop words
-local function syllables(s)
-  local out = {}
-  for w, c in pairs((vnt.term_counts(s, M.stopwords))) do
-    for _ = 1, c do out[#out + 1] = w end
-  end
-  table.sort(out)   -- a set of terms: the order does not matter, but stays the same
-  return out
-end
-M.syllables = syllables
-
-local function tf(words)
-  local t = {}
-  for _, w in ipairs(words) do t[w] = (t[w] or 0) + 1 end
-  return t
-end
+-- the term counts of a sentence: its syllables in lower case, stop words out
+local function terms(s) return (vnt.term_counts(s, M.stopwords)) end
 
 -- a document frequency from a vnt.counter or a plain table
 local function df_of(df, w)
@@ -263,7 +249,7 @@ function M.summarize(text, opts)
       tr = M.textrank(sim, n)
     end
     local tvec, tnorm
-    if title then tvec, tnorm = vector(tf(syllables(title)), df, ndocs) end
+    if title then tvec, tnorm = vector(terms(title), df, ndocs) end
     local items = {}
     for i, s in ipairs(sents) do
       local score = tr[i] * n   -- 1 on average
@@ -306,9 +292,9 @@ function M.summarize_corpus(docs, opts)
     local sents, title = article_sentences(doc[2])
     local seen = {}
     for i, s in ipairs(sents) do
-      s.words = syllables(s.text)
+      s.tf, s.nwords = vnt.term_counts(s.text, M.stopwords)
       s.doc, s.index, s.title = doc[1], i, title
-      for _, w in ipairs(s.words) do if not seen[w] then seen[w] = true df:add(w) end end
+      for w in pairs(s.tf) do if not seen[w] then seen[w] = true df:add(w) end end
       all[#all + 1] = s
     end
     per_doc[d] = {title = title}
@@ -316,9 +302,8 @@ function M.summarize_corpus(docs, opts)
   local ndocs = #docs
   local centroid, cn = {}, 0
   for _, s in ipairs(all) do
-    s.vec, s.norm = vector(tf(s.words), df, ndocs)
-    s.nwords = #s.words
-    s.words = nil
+    s.vec, s.norm = vector(s.tf, df, ndocs)
+    s.tf = nil
     if s.norm > 0 then
       for w, x in pairs(s.vec) do centroid[w] = (centroid[w] or 0) + x / s.norm end
     end

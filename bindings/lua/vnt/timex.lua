@@ -396,28 +396,14 @@ function M.find(text, opts)
 end
 
 --- A document's own date: the byline's timestamp when it has one, else the
--- last full date of its first lines (the main event a report opens with).
--- Returns "YYYY-MM-DD" or nil.
+-- first full date of its first four lines (the main event a report opens
+-- with; the same rule as M.find's guess_date).  Returns "YYYY-MM-DD" or nil.
 function M.doc_date(text, meta)
   if meta and meta.date then
     local d, m, y = meta.date:match("(%d%d?)/(%d%d?)/(%d%d%d%d)")
     if d then return string.format("%s-%02d-%02d", y, tonumber(m), tonumber(d)) end
   end
-  local head, n = {}, 0
-  for line in text:gmatch("[^\n]+") do
-    n = n + 1
-    head[#head + 1] = line
-    if n >= 4 then break end
-  end
-  local best
-  for _, t in ipairs(M.find(table.concat(head, "\n"))) do
-    if t.anchored and (t.type == "DATE" or t.type == "RANGE" or t.type == "TIME") then
-      local v = t.value:gsub("^~", "")
-      v = v:match("/(.*)$") or v
-      if v:match("^%d%d%d%d%-%d%d%-%d%d") then best = v:sub(1, 10) break end
-    end
-  end
-  return best
+  return (select(2, M.find(text, {guess_date = true})))
 end
 
 return M
