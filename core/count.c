@@ -53,14 +53,37 @@ static inline uint64_t load4(const unsigned char *p) { uint32_t v; memcpy(&v, p,
  * an attacker who does not know it cannot aim collisions; much faster than
  * SipHash on the short keys a counter holds (syllables are 1 to 8 bytes).
  * Short keys are read with fixed-size, overlapping loads, never past the end. */
+/* A key of at most 8 bytes as one word, the bytes past it zero: fixed-size,
+ * overlapping loads, never past the end, no call to memcpy. */
+static inline uint64_t pack8(const unsigned char *p, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  uint64_t w = 0;   /* the word must hold the bytes in memory order: k.in aliases it */
+  memcpy(&w, p, n);
+  return w;
+#endif
+  if (n >= 4) return load4(p) | (load4(p + n - 4) << (8 * (n - 4)));
+  if (n == 0) return 0;
+  return (uint64_t)p[0] | ((uint64_t)p[n >> 1] << (8 * (n >> 1))) | ((uint64_t)p[n - 1] << (8 * (n - 1)));
+}
+
+/* A keyed multiply-fold hash: the random key (k0, k1) enters every step, so
+ * an attacker who does not know it cannot aim collisions; much faster than
+ * SipHash on the short keys a counter holds (syllables are 1 to 8 bytes,
+ * hashed from their packed word w).  Longer keys are read with fixed-size,
+ * overlapping loads, never past the end. */
+static inline uint64_t khash_w(const vnt_counter *c, uint64_t w, size_t n) {
+  uint64_t h = mum(w ^ c->k1 ^ (n * UINT64_C(0x9E3779B97F4A7C15)), c->k0 ^ UINT64_C(0xA0761D6478BD642F));
+  h = mum(h ^ c->k0, UINT64_C(0xE7037ED1A0B428DB) ^ n);
+  return h ? h : 1;
+}
+
 static uint64_t khash(const vnt_counter *c, const char *key, size_t n) {
   const unsigned char *p = (const unsigned char *)key;
+  if (n <= 8) return khash_w(c, pack8(p, n), n);
   uint64_t a, b, h = c->k0 ^ (n * UINT64_C(0x9E3779B97F4A7C15));
   if (n <= 16) {
-    if (n >= 8) { a = load8(p); b = load8(p + n - 8); }
-    else if (n >= 4) { a = load4(p); b = load4(p + n - 4); }
-    else if (n > 0) { a = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1]; b = 0; }
-    else { a = b = 0; }
+    a = load8(p);
+    b = load8(p + n - 8);
   } else {
     size_t i = 0;
     for (; n - i > 16; i += 16) h = mum(load8(p + i) ^ c->k1 ^ h, load8(p + i + 8) ^ c->k0);
@@ -106,8 +129,7 @@ int64_t vnt_counter_total(const vnt_counter *c) { return c->total; }
 static cslot *cfind(const vnt_counter *c, const char *k, size_t n, uint64_t h) {
   size_t mask = c->cap - 1, i = (size_t)h & mask;
   if (n <= 8) {   /* inline keys: one 8-byte compare (slots are zeroed past the key) */
-    uint64_t w = 0;
-    memcpy(&w, k, n);
+    uint64_t w = pack8((const unsigned char *)k, n);
     for (;;) {
       cslot *s = &c->t[i];
       if (s->hash == 0) return s;

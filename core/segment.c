@@ -408,34 +408,46 @@ static size_t digits(const unsigned char *s, size_t len, size_t i, unsigned *val
   return j - i;
 }
 
+/* Bytes that continue a word-like run without a second look: ASCII letters
+ * and digits, the leads C4..C9 (U+0100..U+027F, all letters) and CC, CD
+ * (combining marks), and continuation bytes (reached only after such a lead,
+ * or after C3 / E1 B8..BB checked below).  The loop over them has no
+ * decoding and no carried dependency but i++, so it runs ahead of the loads. */
+static const unsigned char run_byte[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+  ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+  ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+  ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+  ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+  [0x80 ... 0xBF] = 1, [0xC4 ... 0xC9] = 1, [0xCC] = 1, [0xCD] = 1,
+};
+
 /* The end of a word-like run at i: letters, marks, digits. */
 static size_t alnum_run(const unsigned char *s, size_t len, size_t i) {
-  while (i < len) {
+  for (;;) {
+    i = vnt__run_end(s, i, len);
+    while (i < len && run_byte[s[i]]) i++;
+    if (i >= len) return i;
     unsigned c = s[i];
-    if (c < 0x80) {   /* ASCII letters and digits, the bulk of it */
-      int k = ascii_kind[c];
-      if (k != K_LETTER && k != K_DIGIT) break;
-      i++;
+    if (c < 0x80) return i;
+    /* the rest of the Vietnamese letters by their bytes: U+00C0..U+00FF
+     * (C3, less x and /), U+1E00..U+1EFF (E1 B8..BB) */
+    if (c == 0xC3 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 && s[i + 1] != 0x97 && s[i + 1] != 0xB7) {
+      i += 2;
       continue;
     }
-    /* Vietnamese letters and combining marks by their bytes, no decoding:
-     * U+00C0..U+024F (C3..C9, less × and ÷), U+0300..U+036F (CC, CD),
-     * U+1E00..U+1EFF (E1 B8..BB) */
-    if (i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-      if (c >= 0xC3 && c <= 0xC9 && !(c == 0xC3 && (s[i + 1] == 0x97 || s[i + 1] == 0xB7))) { i += 2; continue; }
-      if (c == 0xCC || c == 0xCD) { i += 2; continue; }
-      if (c == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB && i + 2 < len && (s[i + 2] & 0xC0) == 0x80) {
-        i += 3;
-        continue;
-      }
+    if (c == 0xE1 && i + 2 < len && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
     }
     int32_t cp;
     int n = dec(s, len, i, &cp);
     int k = kind_of(cp);
-    if (k != K_LETTER && k != K_MARK && k != K_DIGIT) break;
+    if (k != K_LETTER && k != K_MARK && k != K_DIGIT) return i;
     i += (size_t)n;
   }
-  return i;
 }
 
 static int url_char(unsigned char c) {
@@ -597,6 +609,7 @@ int vnt_token_next(const char *str, size_t len, size_t pos, vnt_span *tok) {
   int n, k;
   for (;;) {
     if (i >= len) return 0;
+    if (s[i] == ' ') { i++; continue; }
     n = dec(s, len, i, &cp);
     k = kind_of(cp);
     if (k != K_SPACE && k != K_NL) break;
@@ -610,19 +623,25 @@ int vnt_token_next(const char *str, size_t len, size_t pos, vnt_span *tok) {
     if (e < len && (s[e] == ':' || s[e] == '.' || s[e] == '@' || s[e] == '_' || s[e] == '-' ||
                     s[e] == '+' || s[e] == '%')) {
       size_t x;
-      if ((x = url_at(s, len, i)) != 0) { tok->end = x; tok->kind = VNT_TOK_URL; return 1; }
+      unsigned c0 = s[i] | 0x20u;   /* http, https, ftp, www */
+      if ((c0 == 'h' || c0 == 'f' || c0 == 'w') && (x = url_at(s, len, i)) != 0) {
+        tok->end = x;
+        tok->kind = VNT_TOK_URL;
+        return 1;
+      }
       if ((x = email_at(s, len, i)) != 0) { tok->end = x; tok->kind = VNT_TOK_EMAIL; return 1; }
     }
     /* an apostrophe inside a word: H'Mông, Ê'đê */
     while (e + 1 < len) {
-      int32_t ap;
-      int m = dec(s, len, e, &ap);
-      if (ap != '\'' && ap != 0x2019) break;
-      if (e + (size_t)m >= len) break;
+      size_t m;
+      if (s[e] == '\'') m = 1;
+      else if (s[e] == 0xE2 && e + 2 < len && s[e + 1] == 0x80 && s[e + 2] == 0x99) m = 3;   /* U+2019 */
+      else break;
+      if (e + m >= len) break;
       int32_t nx;
-      dec(s, len, e + (size_t)m, &nx);
+      dec(s, len, e + m, &nx);
       if (kind_of(nx) != K_LETTER) break;
-      e = alnum_run(s, len, e + (size_t)m);
+      e = alnum_run(s, len, e + m);
     }
     int nl;
     if (is_upper_cp(cp) && all_upper(s, i, e, &nl) && nl >= 1) {   /* only capitals start an abbreviation */

@@ -152,7 +152,55 @@ static int have_avx2(void) {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx2");
 }
+
+/* x - lo <= hi - lo, unsigned, per byte */
+__attribute__((target("avx2")))
+static inline __m256i in_range(__m256i x, unsigned char lo, unsigned char hi) {
+  __m256i t = _mm256_sub_epi8(x, _mm256_set1_epi8((char)lo));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8((char)(hi - lo))), t);
+}
+
+/* The word-run bytes of vnt__run_end, 32 at a time: one mask, one count of
+ * trailing zeros, no branch per byte. */
+__attribute__((target("avx2")))
+static size_t run_end_avx2(const unsigned char *s, size_t i, size_t len) {
+  while (i + 33 <= len) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+    __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+    __m256i run = _mm256_or_si256(in_range(x, '0', '9'), in_range(_mm256_or_si256(x, _mm256_set1_epi8(0x20)), 'a', 'z'));
+    run = _mm256_or_si256(run, in_range(x, 0x80, 0xBF));
+    run = _mm256_or_si256(run, in_range(x, 0xC4, 0xC9));
+    run = _mm256_or_si256(run, in_range(x, 0xCC, 0xCD));
+    /* C3 before a continuation byte other than 97 (x) and B7 (/) */
+    __m256i c3 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)), in_range(nx, 0x80, 0xBF));
+    c3 = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0x97)),
+                                             _mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0xB7))), c3);
+    /* E1 B8..BB: U+1E00..U+1EFF */
+    __m256i e1 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE1)), in_range(nx, 0xB8, 0xBB));
+    run = _mm256_or_si256(run, _mm256_or_si256(c3, e1));
+    uint32_t stop = ~(uint32_t)_mm256_movemask_epi8(run);
+    if (stop) return i + (size_t)__builtin_ctz(stop);
+    i += 32;
+  }
+  return i;
+}
 #endif
+
+/* 1 once the CPU has been asked and has AVX2, 0 if not, -1 before asking. */
+static int avx2_state = -1;
+
+size_t vnt__run_end(const unsigned char *s, size_t i, size_t len) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  int a = __atomic_load_n(&avx2_state, __ATOMIC_RELAXED);
+  if (a < 0) {
+    a = have_avx2();
+    __atomic_store_n(&avx2_state, a, __ATOMIC_RELAXED);
+  }
+  if (a) return run_end_avx2(s, i, len);
+#endif
+  (void)s; (void)len;
+  return i;
+}
 
 size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc) {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))

@@ -67,6 +67,12 @@ int vnt__form_pass(const char *s, size_t len, vnt_form f, int repair,
  * and, if nfc, made only of code points in the simple NFC-YES set (see
  * simd.c); i must start a code point.  Returns i when it cannot help. */
 size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc);
+/* simd.c: the first position at or after i, where the vector path can
+ * tell, that is not a byte of a word run: ASCII letter or digit, lead C3
+ * (less x and /), C4..C9, CC, CD, E1 B8..BB, or a continuation byte.  It
+ * stops early (at most 32 bytes before len, or at once without AVX2); the
+ * caller goes on with its scalar loop from there. */
+size_t vnt__run_end(const unsigned char *s, size_t i, size_t len);
 
 /* viet.c: tones, case, diacritics, spaces, punctuation on valid UTF-8. */
 int vnt__needs_transform(const vnt_norm_opts *o);

@@ -192,6 +192,48 @@ static void test_random_against_reference(void) {
   ok(bad_nfd == 0, "random text: NFD agrees with utf8proc_map(DECOMPOSE)");
 }
 
+/* The byte set vnt__run_end documents, one byte at a time. */
+static int run_byte_ref(const unsigned char *s, size_t len, size_t i) {
+  unsigned c = s[i], n = i + 1 < len ? s[i + 1] : 0;
+  if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 1;
+  if (c >= 0x80 && c <= 0xBF) return 1;
+  if ((c >= 0xC4 && c <= 0xC9) || c == 0xCC || c == 0xCD) return 1;
+  if (c == 0xC3) return i + 1 < len && n >= 0x80 && n <= 0xBF && n != 0x97 && n != 0xB7;
+  if (c == 0xE1) return i + 1 < len && n >= 0xB8 && n <= 0xBB;
+  return 0;
+}
+
+static void test_run_end(void) {
+  static const char *const extra[] = {"\xC3\x97", "\xC3\xB7", "\xC3\x80", "\xE1\x80\x80", "\xE1\xB8\x80",
+                                      "\xC9\x90", "\xCD\xA1", "\xC2\xAB", "Z", "-", ".", "@"};
+  const int npieces = (int)(sizeof pieces / sizeof pieces[0]), nextra = (int)(sizeof extra / sizeof extra[0]);
+  unsigned seed = 777;
+  int bad = 0, stopped_early = 0;
+  unsigned char buf[512];
+  for (int t = 0; t < 3000; t++) {
+    size_t len = 0;
+    while (len < 400) {
+      seed = seed * 1103515245u + 12345u;
+      int w = (int)(seed >> 16) % (npieces + nextra);
+      const char *p = w < npieces ? pieces[w] : extra[w - npieces];
+      size_t m = strlen(p);
+      memcpy(buf + len, p, m);
+      len += m;
+    }
+    for (size_t i = 0; i < len; i++) {
+      size_t r = vnt__run_end(buf, i, len);
+      int good = r >= i && r <= len;
+      for (size_t j = i; good && j < r; j++) good = run_byte_ref(buf, len, j);
+      /* it may stop early only within 32 bytes of the end */
+      if (good && r + 33 <= len && run_byte_ref(buf, len, r)) good = 0;
+      if (r + 33 > len && r < len && run_byte_ref(buf, len, r)) stopped_early++;
+      bad += !good;
+    }
+  }
+  ok(bad == 0, "vnt__run_end: every byte it passes is a word-run byte, and it stops at the first that is not");
+  ok(stopped_early > 0, "vnt__run_end: near the end it leaves the rest to the scalar loop");
+}
+
 static void test_counter(void) {
   vnt_counter *c = vnt_counter_new();
   vnt_counter_add(c, "b", 1, 2);
@@ -212,6 +254,28 @@ static void test_counter(void) {
   ok(vnt_counter_load(d, b.data, b.len, &line) == VNT_OK && vnt_counter_size(d) == 5002 &&
      vnt_counter_total(d) == vnt_counter_total(c), "counter: load gives back what save wrote");
   ok(vnt_counter_load(d, "x\ty\n", 4, &line) == VNT_EINVAL && line == 1, "counter: a bad count is an error with its line");
+  vnt_counter *e = vnt_counter_new();   /* keys of every length up to 24, differing in one byte, zero bytes inside */
+  char key[24];
+  int lens_ok = 1;
+  for (int n = 0; n <= 24; n++)
+    for (int at = 0; at < n; at++)
+      for (int v = 0; v < 3; v++) {
+        memset(key, 'x', sizeof key);
+        key[at] = (char)(v == 0 ? 0 : v == 1 ? 'y' : 0xC3);
+        vnt_counter_add(e, key, (size_t)n, 1 + v);
+      }
+  for (int n = 0; n <= 24 && lens_ok; n++) {
+    memset(key, 'x', sizeof key);
+    if (vnt_counter_get(e, key, (size_t)n) != 0) lens_ok = 0;
+    for (int at = 0; at < n; at++)
+      for (int v = 0; v < 3; v++) {
+        memset(key, 'x', sizeof key);
+        key[at] = (char)(v == 0 ? 0 : v == 1 ? 'y' : 0xC3);
+        if (vnt_counter_get(e, key, (size_t)n) != 1 + v) lens_ok = 0;
+      }
+  }
+  ok(lens_ok && vnt_counter_size(e) == 3 * 300, "counter: keys of 1..24 bytes differing in any one byte stay apart");
+  vnt_counter_free(e);
   vnt_counter_merge(d, c);
   ok(vnt_counter_get(d, "b", 1) == 6, "counter: merge adds");
   vnt_buf_free(&b);
@@ -227,6 +291,7 @@ int main(void) {
   test_long_marks();
   test_safe_cut();
   test_random_against_reference();
+  test_run_end();
   test_counter();
   printf("1..%d\n", n_test);
   return n_fail != 0;
