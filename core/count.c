@@ -126,17 +126,20 @@ void vnt_counter_free(vnt_counter *c) {
 size_t vnt_counter_size(const vnt_counter *c) { return c->used; }
 int64_t vnt_counter_total(const vnt_counter *c) { return c->total; }
 
+/* The slot of the short key packed in w (n <= 8), or the empty slot where it goes. */
+static inline cslot *cfind_w(const vnt_counter *c, uint64_t w, size_t n, uint64_t h) {
+  size_t mask = c->cap - 1, i = (size_t)h & mask;
+  for (;;) {   /* inline keys: one 8-byte compare (slots are zeroed past the key) */
+    cslot *s = &c->t[i];
+    if (s->hash == 0) return s;
+    if (s->hash == h && s->len == n && s->k.off == w) return s;
+    i = (i + 1) & mask;
+  }
+}
+
 static cslot *cfind(const vnt_counter *c, const char *k, size_t n, uint64_t h) {
   size_t mask = c->cap - 1, i = (size_t)h & mask;
-  if (n <= 8) {   /* inline keys: one 8-byte compare (slots are zeroed past the key) */
-    uint64_t w = pack8((const unsigned char *)k, n);
-    for (;;) {
-      cslot *s = &c->t[i];
-      if (s->hash == 0) return s;
-      if (s->hash == h && s->len == n && s->k.off == w) return s;
-      i = (i + 1) & mask;
-    }
-  }
+  if (n <= 8) return cfind_w(c, pack8((const unsigned char *)k, n), n, h);
   for (;;) {
     cslot *s = &c->t[i];
     if (s->hash == 0) return s;
@@ -161,9 +164,8 @@ static int cgrow(vnt_counter *c) {
   return VNT_OK;
 }
 
-int vnt_counter_add(vnt_counter *c, const char *k, size_t n, int64_t by) {
-  if (n > UINT32_MAX) return VNT_ELIMIT;
-  uint64_t h = khash(c, k, n);
+/* Add `by` to key k of hash h. */
+static inline int add_hashed(vnt_counter *c, const char *k, size_t n, uint64_t h, int64_t by) {
   cslot *s = cfind(c, k, n, h);
   if (s->hash == 0) {
     if ((c->used + 1) * 2 > c->cap) {
@@ -186,6 +188,21 @@ int vnt_counter_add(vnt_counter *c, const char *k, size_t n, int64_t by) {
   s->count += by;
   c->total += by;
   return VNT_OK;
+}
+
+/* Add 1 to the short key packed in w (1 <= n <= 8), whose bytes are at k. */
+static inline int add_short(vnt_counter *c, uint64_t w, const char *k, size_t n) {
+  uint64_t h = khash_w(c, w, n);
+  cslot *s = cfind_w(c, w, n, h);
+  if (s->hash == 0) return vnt_counter_add(c, k, n, 1);   /* a new key: the general way */
+  s->count++;
+  c->total++;
+  return VNT_OK;
+}
+
+int vnt_counter_add(vnt_counter *c, const char *k, size_t n, int64_t by) {
+  if (n > UINT32_MAX) return VNT_ELIMIT;
+  return add_hashed(c, k, n, khash(c, k, n), by);
 }
 
 int64_t vnt_counter_get(const vnt_counter *c, const char *k, size_t n) {
@@ -325,18 +342,30 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
   vnt_buf *k = &c->scratch;
   int rc = VNT_OK;
   if (o->n == 1 && o->unit == VNT_COUNT_SYLLABLE) {
-    /* unigrams of tokens: no sentences, no runs, no copies unless normalized */
-    vnt_span t;
-    size_t p = 0;
-    while (rc == VNT_OK && vnt_token_next(s, len, p, &t)) {
-      p = t.end;
-      if (!(t.kind == VNT_TOK_WORD || t.kind == VNT_TOK_ABBREV || (o->all_tokens && t.kind != VNT_TOK_PUNCT))) continue;
-      if (!o->normalize) {
-        rc = vnt_counter_add(c, s + t.start, t.end - t.start, 1);
-      } else {
-        vnt_buf_reset(k);
-        rc = token_key(s + t.start, t.end - t.start, o, k);
-        if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+    /* unigrams of tokens: no sentences, no runs, no copies unless normalized;
+     * the tokens found a batch at a time, then counted in a loop of their own */
+    vnt_span batch[256];
+    size_t p = 0, m;
+    while (rc == VNT_OK && (m = vnt__token_batch(s, len, &p, batch, sizeof batch / sizeof batch[0])) > 0) {
+      for (size_t i = 0; i < m && rc == VNT_OK; i++) {
+        const vnt_span *t = &batch[i];
+        if (!(t->kind == VNT_TOK_WORD || t->kind == VNT_TOK_ABBREV || (o->all_tokens && t->kind != VNT_TOK_PUNCT))) continue;
+        size_t tn = t->end - t->start;
+        if (!o->normalize && tn <= 8 && t->start + 8 <= len && tn > 0) {
+          /* a short key read in one load, no branch on its length */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+          uint64_t w = pack8((const unsigned char *)s + t->start, tn);
+#else
+          uint64_t w = load8((const unsigned char *)s + t->start) & (~UINT64_C(0) >> (64 - 8 * tn));
+#endif
+          rc = add_short(c, w, s + t->start, tn);
+        } else if (!o->normalize) {
+          rc = vnt_counter_add(c, s + t->start, tn, 1);
+        } else {
+          vnt_buf_reset(k);
+          rc = token_key(s + t->start, t->end - t->start, o, k);
+          if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+        }
       }
     }
     return rc;

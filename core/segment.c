@@ -708,6 +708,121 @@ int vnt_token_next(const char *str, size_t len, size_t pos, vnt_span *tok) {
   return 1;
 }
 
+/* ---- tokens in batches -------------------------------------------------------- */
+
+/* The length of the lower-case (or upper-case) Vietnamese letter at i,
+ * precomposed, by its bytes; 0 if there is none there. */
+static inline int lower_at(const unsigned char *s, size_t i) {
+  unsigned c = s[i], d = s[i + 1];
+  if (c >= 'a' && c <= 'z') return 1;
+  if (c == 0xC3) return d >= 0xA0 && d != 0xB7 ? 2 : 0;                 /* à..ÿ, not ÷ */
+  if (c == 0xC4) return d == 0x91 || d == 0x83 ? 2 : 0;                 /* đ ă */
+  if (c == 0xC6) return d == 0xA1 || d == 0xB0 ? 2 : 0;                 /* ơ ư */
+  if (c == 0xE1) return (d == 0xBA || d == 0xBB) && (s[i + 2] & 1) ? 3 : 0;   /* U+1EA0..U+1EFF: odd */
+  return 0;
+}
+
+static inline int upper_at(const unsigned char *s, size_t i) {
+  unsigned c = s[i], d = s[i + 1];
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c == 0xC3) return d >= 0x80 && d <= 0x9E && d != 0x97 ? 2 : 0;   /* À..Þ, not × */
+  if (c == 0xC4) return d == 0x90 || d == 0x82 ? 2 : 0;                 /* Đ Ă */
+  if (c == 0xC6) return d == 0xA0 || d == 0xAF ? 2 : 0;                 /* Ơ Ư */
+  if (c == 0xE1) return (d == 0xBA || d == 0xBB) && !(s[i + 2] & 1) ? 3 : 0;  /* U+1EA0..U+1EFF: even */
+  return 0;
+}
+
+/* Does the plain word s[a..b) (bytes of the letter mask, no digits) start
+ * with a lower-case letter, or a capital followed by a lower-case one?
+ * Then it is not an abbreviation and vnt_token_next makes it a word.
+ * 0: not sure, ask vnt_token_next. */
+static inline int plain_start(const unsigned char *s, size_t a, size_t b) {
+  if (lower_at(s, a)) return 1;
+  int u = upper_at(s, a);
+  return u && a + (size_t)u < b && lower_at(s, a + (size_t)u);
+}
+
+/* Does the byte at b end the plain word before it just as vnt_token_next
+ * would end it?  White space and punctuation that starts no URL, e-mail,
+ * apostrophe or joined abbreviation; . and : only after a word with a
+ * non-ASCII letter (no URL scheme or e-mail address is one). */
+static inline int plain_end(const unsigned char *s, size_t len, size_t b, int ascii) {
+  switch (s[b]) {
+    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+    case ',': case ';': case ')': case '(': case '"': case '!': case '?': case ']': case '[':
+      return 1;
+    case '.': case ':':
+      return !ascii;
+    case 0xC2:   /* NBSP, << >> */
+      return b + 1 < len && (s[b + 1] == 0xA0 || s[b + 1] == 0xAB || s[b + 1] == 0xBB);
+    case 0xE2:   /* U+2000..U+203F: spaces, dashes, quotes, ellipsis; not U+2019 (an apostrophe) */
+      return b + 2 < len && s[b + 1] == 0x80 && s[b + 2] >= 0x80 && s[b + 2] <= 0xBF && s[b + 2] != 0x99;
+    default:
+      return 0;
+  }
+}
+
+size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out, size_t cap) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t p = *pos, n = 0;
+  while (n < cap) {
+    if (len - p < 96) {   /* near the end: one by one */
+      if (p >= len || !vnt_token_next(str, len, p, &out[n])) break;
+      p = out[n++].end;
+      continue;
+    }
+    uint64_t m[VNT_WORD_MASKS];
+    vnt__word_masks(s + p, m);
+    unsigned q = 0;
+    for (;;) {
+      uint64_t nonws = q < 64 ? ~m[1] & (~UINT64_C(0) << q) : 0;
+      if (nonws == 0) { p += 64; break; }            /* white space to the end of the window */
+      unsigned a = (unsigned)__builtin_ctzll(nonws);
+      uint64_t after = ~m[0] & (~UINT64_C(0) << a);  /* bytes at or after a that end a plain word */
+      unsigned b = after ? (unsigned)__builtin_ctzll(after) : 64;
+      /* the common case from the masks alone: a-z first, or A-Z then a-z; white
+       * space or plain punctuation after, or . : after a word with a non-ASCII letter */
+      uint64_t high = b < 64 ? m[2] & (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b) : 0;
+      uint64_t quick = a < b && b < 64 ? (((m[3] >> a) | ((m[4] >> a) & (m[3] >> (a + 1)))) &
+                                 ((m[5] >> b) | ((m[6] >> b) & (high != 0)))) & 1 : 0;
+      unsigned c = s[p + a];
+      if (b == a && c < 0x80 && ascii_kind[c] == K_PUNCT && c != '#' && c != '@') {
+        size_t e = p + a + 1;   /* ASCII punctuation: a run of the same mark */
+        while (e < len && s[e] == c) e++;
+        out[n].start = p + a;
+        out[n].end = e;
+        out[n].kind = VNT_TOK_PUNCT;
+        n++;
+        if (e - p >= 64 || n == cap) { p = e; break; }
+        q = (unsigned)(e - p);
+        continue;
+      }
+      if (!quick && (b == a || b == 64 || !plain_start(s, p + a, p + b) ||
+                     !plain_end(s, len, p + b, high == 0))) {
+        if (b == 64 && a > 0) { p += a; break; }     /* a word across the window's end: the next window */
+#ifdef VNT_BATCH_STATS
+        { extern size_t vnt_stat_slow[4]; vnt_stat_slow[b == a ? 0 : b == 64 ? 1 : !plain_start(s, p + a, p + b) ? 2 : 3]++;
+          if (b != a && b != 64 && plain_start(s, p+a, p+b)) { extern unsigned char vnt_stat_end[256]; vnt_stat_end[s[p+b]]++; }
+          if (b != a && b != 64 && !plain_start(s, p+a, p+b)) { extern size_t vnt_stat_start[256]; vnt_stat_start[s[p+a]]++; } }
+#endif
+        if (!vnt_token_next(str, len, p + a, &out[n])) { p = len; break; }
+        size_t e = out[n++].end;
+        if (e - p >= 64 || n == cap) { p = e; break; }
+        q = (unsigned)(e - p);   /* still in this window: its masks hold */
+        continue;
+      }
+      out[n].start = p + a;
+      out[n].end = p + b;
+      out[n].kind = VNT_TOK_WORD;
+      n++;
+      q = b;
+      if (n == cap) { p += q; break; }
+    }
+  }
+  *pos = p;
+  return n;
+}
+
 /* ---- grapheme clusters ---------------------------------------------------------- */
 
 size_t vnt_grapheme_next(const char *str, size_t len, size_t pos) {

@@ -19,6 +19,7 @@
  * scalar path does all the work. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "vnt_internal.h"
 
@@ -184,22 +185,94 @@ static size_t run_end_avx2(const unsigned char *s, size_t i, size_t len) {
   }
   return i;
 }
+
+/* The masks of vnt__word_masks for 32 bytes at s, into bit `shift` on. */
+__attribute__((target("avx2"), always_inline))
+static inline void masks32(const unsigned char *s, uint64_t m[VNT_WORD_MASKS], int shift) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)s);
+  __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(s + 1));
+  __m256i lo = in_range(x, 'a', 'z'), up = in_range(x, 'A', 'Z');
+  __m256i run = _mm256_or_si256(lo, up);
+  run = _mm256_or_si256(run, in_range(x, 0x80, 0xBF));
+  run = _mm256_or_si256(run, in_range(x, 0xC4, 0xC9));
+  run = _mm256_or_si256(run, in_range(x, 0xCC, 0xCD));
+  __m256i c3 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)), in_range(nx, 0x80, 0xBF));
+  c3 = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0x97)),
+                                           _mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0xB7))), c3);
+  __m256i e1 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE1)), in_range(nx, 0xB8, 0xBB));
+  run = _mm256_or_si256(run, _mm256_or_si256(c3, e1));
+  __m256i sp = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), in_range(x, '\t', '\r'));
+#define EQ(ch) _mm256_cmpeq_epi8(x, _mm256_set1_epi8(ch))
+  __m256i t = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(sp, EQ(',')), _mm256_or_si256(EQ(';'), EQ('('))),
+                              _mm256_or_si256(_mm256_or_si256(EQ(')'), EQ('"')), _mm256_or_si256(EQ('!'), EQ('?'))));
+  t = _mm256_or_si256(t, _mm256_or_si256(EQ('['), EQ(']')));
+#undef EQ
+  __m256i d = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')));
+  m[0] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(run) << shift;
+  m[1] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(sp) << shift;
+  m[2] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << shift;
+  m[3] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) << shift;
+  m[4] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(up) << shift;
+  m[5] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(t) << shift;
+  m[6] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(d) << shift;
+}
+
+__attribute__((target("avx2")))
+static void word_masks_avx2(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) {
+  for (int k = 0; k < VNT_WORD_MASKS; k++) m[k] = 0;
+  masks32(s, m, 0);
+  masks32(s + 32, m, 32);
+}
 #endif
 
 /* 1 once the CPU has been asked and has AVX2, 0 if not, -1 before asking. */
 static int avx2_state = -1;
 
-size_t vnt__run_end(const unsigned char *s, size_t i, size_t len) {
+static inline int use_avx2(void) {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
   int a = __atomic_load_n(&avx2_state, __ATOMIC_RELAXED);
   if (a < 0) {
     a = have_avx2();
     __atomic_store_n(&avx2_state, a, __ATOMIC_RELAXED);
   }
-  if (a) return run_end_avx2(s, i, len);
+  return a;
+#else
+  return 0;
+#endif
+}
+
+size_t vnt__run_end(const unsigned char *s, size_t i, size_t len) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  if (use_avx2()) return run_end_avx2(s, i, len);
 #endif
   (void)s; (void)len;
   return i;
+}
+
+void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) {
+  for (int k = 0; k < VNT_WORD_MASKS; k++) m[k] = 0;
+  for (int j = 0; j < 64; j++) {
+    unsigned c = s[j], n = s[j + 1];
+    int lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+    int run = lo || up || (c >= 0x80 && c <= 0xBF) || (c >= 0xC4 && c <= 0xC9) ||
+              c == 0xCC || c == 0xCD || (c == 0xC3 && n >= 0x80 && n <= 0xBF && n != 0x97 && n != 0xB7) ||
+              (c == 0xE1 && n >= 0xB8 && n <= 0xBB);
+    int sp = c == ' ' || (c >= '\t' && c <= '\r');
+    m[0] |= (uint64_t)run << j;
+    m[1] |= (uint64_t)sp << j;
+    m[2] |= (uint64_t)(c >> 7) << j;
+    m[3] |= (uint64_t)lo << j;
+    m[4] |= (uint64_t)up << j;
+    m[5] |= (uint64_t)(sp || (c != 0 && strchr(",;()\"!?[]", (int)c) != NULL)) << j;
+    m[6] |= (uint64_t)(c == '.' || c == ':') << j;
+  }
+}
+
+void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  if (use_avx2()) { word_masks_avx2(s, m); return; }
+#endif
+  vnt__word_masks_scalar(s, m);
 }
 
 size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc) {

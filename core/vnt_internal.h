@@ -73,6 +73,20 @@ size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc)
  * stops early (at most 32 bytes before len, or at once without AVX2); the
  * caller goes on with its scalar loop from there. */
 size_t vnt__run_end(const unsigned char *s, size_t i, size_t len);
+/* simd.c: masks of the 64 bytes at s (s[64] is read too), bit j for s[j]:
+ * m[0] a word-run byte that is not a digit (the set of vnt__run_end less
+ * 0-9), m[1] ASCII white space (space, \t \n \v \f \r), m[2] a byte >=
+ * 0x80, m[3] a-z, m[4] A-Z, m[5] white space or one of , ; ( ) " ! ? [ ],
+ * m[6] . or :.  The _scalar one is the reference. */
+#define VNT_WORD_MASKS 7
+void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
+void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
+/* segment.c: the next tokens from *pos, exactly those vnt_token_next gives
+ * one by one, up to cap of them (cap >= 1) into out; *pos moves past the
+ * last.  Returns how many, 0 at the end of the text.  Plain lower-case
+ * words between white space and common punctuation are found from the
+ * masks above, 64 bytes at a time; everything else by vnt_token_next. */
+size_t vnt__token_batch(const char *s, size_t len, size_t *pos, vnt_span *out, size_t cap);
 
 /* viet.c: tones, case, diacritics, spaces, punctuation on valid UTF-8. */
 int vnt__needs_transform(const vnt_norm_opts *o);

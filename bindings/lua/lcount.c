@@ -333,6 +333,28 @@ static int lc_pairs(lua_State *L) {
   return 1;
 }
 
+/* c:write_top(file [, k [, min]]) -> c: "key<TAB>count" lines of the k
+ * most frequent keys (all if k is nil), highest first, ties by key, those
+ * counted at least min times, written to the Lua file straight from C. */
+static int lc_write_top(lua_State *L) {
+  vnt_counter *c = check_counter(L, 1);
+  FILE *f = check_file(L, 2);
+  lua_Integer k = luaL_optinteger(L, 3, -1), min = luaL_optinteger(L, 4, 1);
+  vnt_counter_entry *e = NULL;
+  if (vnt_counter_sorted(c, 1, &e) != VNT_OK) return luaL_error(L, "vnt.counter:write_top: out of memory");
+  size_t n = vnt_counter_size(c);
+  if (k >= 0 && (size_t)k < n) n = (size_t)k;
+  for (size_t i = 0; i < n && e[i].count >= min; i++) {
+    char num[24];
+    int m = snprintf(num, sizeof num, "\t%lld\n", (long long)e[i].count);
+    fwrite(e[i].key, 1, e[i].len, f);
+    fwrite(num, 1, (size_t)m, f);
+  }
+  free(e);
+  lua_settop(L, 1);
+  return 1;
+}
+
 /* c:dump() -> the TSV text: "key<TAB>count" lines sorted by key */
 static int lc_dump(lua_State *L) {
   vnt_counter *c = check_counter(L, 1);
@@ -429,7 +451,8 @@ static int lv_counter_new(lua_State *L) {
 
 static const luaL_Reg counter_methods[] = {
   {"add", lc_add}, {"add_tokens", lc_add_tokens}, {"add_file", lc_add_file}, {"get", lc_get}, {"total", lc_total},
-  {"top", lc_top}, {"merge", lc_merge}, {"dump", lc_dump}, {"save", lc_save}, {NULL, NULL}
+  {"top", lc_top}, {"merge", lc_merge}, {"dump", lc_dump}, {"save", lc_save},
+  {"write_top", lc_write_top}, {NULL, NULL}
 };
 static const luaL_Reg counter_meta[] = {
   {"__index", NULL}, {"__gc", lc_gc}, {"__close", lc_gc}, {"__len", lc_len}, {"__pairs", lc_pairs},

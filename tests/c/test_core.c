@@ -234,6 +234,56 @@ static void test_run_end(void) {
   ok(stopped_early > 0, "vnt__run_end: near the end it leaves the rest to the scalar loop");
 }
 
+/* vnt__token_batch gives exactly the tokens of vnt_token_next, and the
+ * vector masks equal the scalar ones, on random text made of the pieces
+ * the fast path decides on: capitals, lower-case letters of every kind,
+ * digits, punctuation that ends a word or starts a URL, apostrophes. */
+static void test_token_batch(void) {
+  static const char *const bits[] = {
+    "a", "b", "xin", "ch\xC3\xA0o", "\xC4\x91\xC6\xB0\xE1\xBB\x9Dng", "\xE1\xBA\xA1", "\xE1\xBA\xA0",
+    "H", "N\xE1\xBB\x99i", "\xC4\x90\xC3\xA0", "\xC3\x80", "\xC3\x97", "\xC3\xB7", "\xC3\x9F", "UBND", "TT&TT",
+    "CNTT-TT", "A", " ", " ", " ", "  ", "\n", "\t", ",", ".", "...", ":", ";", "!", "?", "(", ")", "\"", "'", "-",
+    "_", "@", "#", "%", "+", "&", "/", "12", "3", "10/2021", "www.", "http://", "x.com", "a@b.vn", "\xE2\x80\x9C",
+    "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x93", "\xE2\x80\xA6", "\xC2\xA0", "\xC2\xAB", "\xC2\xAA",
+    "\xC2\xB5", "\xCC\x81", "\xE1\x80\x80", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "H'", "\xC9\x90",
+    /* a whole window of white space */
+    "                                                                                ",
+  };
+  const int nbits = (int)(sizeof bits / sizeof bits[0]);
+  unsigned seed = 4242;
+  int bad_tok = 0, bad_mask = 0;
+  char buf[2048];
+  vnt_span want[1024], got[1024];
+  for (int t = 0; t < 4000; t++) {
+    size_t len = 0, target = 1 + (size_t)(t % 700);
+    while (len < target) {
+      seed = seed * 1103515245u + 12345u;
+      const char *b = bits[(seed >> 16) % (unsigned)nbits];
+      size_t m = strlen(b);
+      memcpy(buf + len, b, m);
+      len += m;
+    }
+    size_t nw = 0, p = 0;
+    while (nw < 1024 && vnt_token_next(buf, len, p, &want[nw])) p = want[nw++].end;
+    size_t ng = 0, q = 0, k;
+    while (ng < 1024 && (k = vnt__token_batch(buf, len, &q, got + ng, 1 + (size_t)(t % 5) * 60)) > 0) ng += k;
+    int same = ng == nw && q >= (nw ? want[nw - 1].end : 0) && q <= len;
+    for (size_t i = 0; same && i < nw; i++)
+      same = got[i].start == want[i].start && got[i].end == want[i].end && got[i].kind == want[i].kind;
+    bad_tok += !same;
+    if (len >= 65) {
+      uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
+      for (size_t at = 0; at + 65 <= len; at += 7) {
+        vnt__word_masks((const unsigned char *)buf + at, a);
+        vnt__word_masks_scalar((const unsigned char *)buf + at, b);
+        bad_mask += memcmp(a, b, sizeof a) != 0;
+      }
+    }
+  }
+  ok(bad_tok == 0, "vnt__token_batch: the same tokens as vnt_token_next, one by one");
+  ok(bad_mask == 0, "vnt__word_masks: the vector masks equal the scalar reference");
+}
+
 static void test_counter(void) {
   vnt_counter *c = vnt_counter_new();
   vnt_counter_add(c, "b", 1, 2);
@@ -292,6 +342,7 @@ int main(void) {
   test_safe_cut();
   test_random_against_reference();
   test_run_end();
+  test_token_batch();
   test_counter();
   printf("1..%d\n", n_test);
   return n_fail != 0;

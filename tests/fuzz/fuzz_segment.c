@@ -3,6 +3,7 @@
  * between tokens has no letter or digit (tokens and gaps give back the
  * text); between sentences only blanks. */
 #include "fuzz.h"
+#include "vnt_internal.h"
 
 static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -25,6 +26,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (size_t i = last; i < len; i++) {
     unsigned char c = (unsigned char)s[i];
     CHECK(!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')));
+  }
+  {
+    size_t p1 = 0, p2 = 0, k;
+    vnt_span batch[37];
+    while ((k = vnt__token_batch(s, len, &p2, batch, 1 + len % 37)) > 0)
+      for (size_t i = 0; i < k; i++) {
+        CHECK(vnt_token_next(s, len, p1, &sp));
+        CHECK(sp.start == batch[i].start && sp.end == batch[i].end && sp.kind == batch[i].kind);
+        p1 = sp.end;
+      }
+    CHECK(!vnt_token_next(s, len, p1, &sp));
+    for (size_t at = 0; at + 65 <= len; at++) {
+      uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
+      vnt__word_masks((const unsigned char *)s + at, a);
+      vnt__word_masks_scalar((const unsigned char *)s + at, b);
+      CHECK(memcmp(a, b, sizeof a) == 0);
+    }
   }
   pos = 0;
   while (vnt_sentence_next(s, len, pos, NULL, &sp)) {

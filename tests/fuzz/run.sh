@@ -24,7 +24,7 @@ CORE="core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segme
 # the core once, as objects without the fuzzer's main
 for c in $CORE; do
   o=$F/$(basename "$c" .c).o
-  if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ core/vnt.h -nt "$o" ]; then
+  if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ core/vnt.h -nt "$o" ] || [ core/vnt_internal.h -nt "$o" ]; then
     "$CLANG" -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -std=c11 \
       -D_DEFAULT_SOURCE -Ibuild -Icore -c -o "$o" "$c" || exit 2
   fi

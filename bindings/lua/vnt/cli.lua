@@ -305,18 +305,18 @@ function M.write_counts(c, a)
   out:setvbuf("full", 1 << 16)
   local min = a.min_count or 1
   local first = true
-  if a.format == "json" then out:write("[") end
-  for key, n in c:top(a.top) do
-    if n >= min then
-      if a.format == "json" then
-        out:write(first and "" or ",\n", M.json_record {"key", key, "count", n})
-      else
-        out:write(key, "\t", n, "\n")
-      end
-      first = false
-    end
+  if a.format ~= "json" then   -- TSV straight from C
+    c:write_top(out, a.top, min)
+    out:flush()
+    return
   end
-  if a.format == "json" then out:write("]\n") end
+  out:write("[")
+  for key, n in c:top(a.top) do
+    if n < min then break end
+    out:write(first and "" or ",\n", M.json_record {"key", key, "count", n})
+    first = false
+  end
+  out:write("]\n")
   out:flush()
 end
 
