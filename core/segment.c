@@ -800,11 +800,6 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
       if (!quick && (b == a || b == 64 || !plain_start(s, p + a, p + b) ||
                      !plain_end(s, len, p + b, high == 0))) {
         if (b == 64 && a > 0) { p += a; break; }     /* a word across the window's end: the next window */
-#ifdef VNT_BATCH_STATS
-        { extern size_t vnt_stat_slow[4]; vnt_stat_slow[b == a ? 0 : b == 64 ? 1 : !plain_start(s, p + a, p + b) ? 2 : 3]++;
-          if (b != a && b != 64 && plain_start(s, p+a, p+b)) { extern unsigned char vnt_stat_end[256]; vnt_stat_end[s[p+b]]++; }
-          if (b != a && b != 64 && !plain_start(s, p+a, p+b)) { extern size_t vnt_stat_start[256]; vnt_stat_start[s[p+a]]++; } }
-#endif
         if (!vnt_token_next(str, len, p + a, &out[n])) { p = len; break; }
         size_t e = out[n++].end;
         if (e - p >= 64 || n == cap) { p = e; break; }

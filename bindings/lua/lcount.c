@@ -142,6 +142,13 @@ static void *run_job(void *arg) {
   j->rc = VNT_OK;
   while (pos < j->len && j->rc == VNT_OK) {
     size_t end = j->len - pos <= (4u << 20) ? j->len : cut_near(j->s, j->len, pos + (4u << 20));
+#ifdef MADV_POPULATE_READ
+    {   /* map the window's pages in one call rather than a fault at a time
+         * (an older kernel says EINVAL and the faults do it) */
+      uintptr_t a = (uintptr_t)(j->s + pos) & ~((uintptr_t)page - 1);
+      madvise((void *)a, (uintptr_t)(j->s + end) - a, MADV_POPULATE_READ);
+    }
+#endif
     j->rc = vnt_counter_add_text(j->c, j->s + pos, end - pos, j->o, &j->st);
     if (j->rc < 0) { j->st.offset += pos; break; }
     /* whole pages of the file before `end` */
