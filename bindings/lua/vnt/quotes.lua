@@ -190,12 +190,20 @@ end
 -- LPeg search, before taking the words apart.
 local name_hint, name_hits
 local function build_hints()
-  local alt = lpeg.P "ông " + lpeg.P "bà " + lpeg.P "Ông " + lpeg.P "Bà "
-  for w in pairs(M.family_names) do alt = alt + lpeg.P(w .. " ") end
+  local words = {"ông", "bà", "Ông", "Bà"}
+  for w in pairs(M.family_names) do words[#words + 1] = w end
+  table.sort(words)   -- (the same pattern whatever the order of the table)
+  local alt, first = lpeg.P(false), ""
+  for _, w in ipairs(words) do
+    alt = alt + lpeg.P(w .. " ")
+    if not first:find(w:sub(1, 1), 1, true) then first = first .. w:sub(1, 1) end
+  end
   local boundary = lpeg.B(lpeg.S " \t,;:(") + -lpeg.B(1)
   local hit = boundary * alt
-  name_hint = (1 - hit) ^ 0 * hit
-  name_hits = lpeg.Ct(((1 - hit) ^ 0 * lpeg.Cp() * hit) ^ 0)   -- where they are
+  -- bytes that start none of the words are passed over a run at a time
+  local other = (1 - lpeg.S(first)) ^ 1
+  name_hint = (other + (1 - hit)) ^ 0 * hit
+  name_hits = lpeg.Ct((other + lpeg.Cp() * hit + 1) ^ 0)   -- where they are
 end
 local function may_have_name(s)
   if not name_hint then build_hints() end
