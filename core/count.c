@@ -72,8 +72,7 @@ static inline uint64_t pack8(const unsigned char *p, size_t n) {
  * hashed from their packed word w).  Longer keys are read with fixed-size,
  * overlapping loads, never past the end. */
 static inline uint64_t khash_w(const vnt_counter *c, uint64_t w, size_t n) {
-  uint64_t h = mum(w ^ c->k1 ^ (n * UINT64_C(0x9E3779B97F4A7C15)), c->k0 ^ UINT64_C(0xA0761D6478BD642F));
-  h = mum(h ^ c->k0, UINT64_C(0xE7037ED1A0B428DB) ^ n);
+  uint64_t h = mum(w ^ c->k1, c->k0 ^ (n * UINT64_C(0x9E3779B97F4A7C15)));
   return h ? h : 1;
 }
 
