@@ -34,6 +34,9 @@ $CC -O2 -o "$B/nfc_utf8proc" bench/nfc_utf8proc.c -lutf8proc || exit 1
 ICU=1
 $CC -O2 -o "$B/nfc_icu" bench/nfc_icu.c -licuuc 2>/dev/null || { ICU=0; echo "bench: ICU baseline skipped (install libicu-dev)"; }
 
+# BENCH="count quotes" runs only those sections (normalize segment count
+# timeline quotes summary scale); all of them by default
+want() { case " ${BENCH:-all} " in *" all "* | *" $1 "*) return 0 ;; esac; return 1; }
 size() { wc -c < "$1" | tr -d ' '; }
 # row LABEL BYTES CMD... : prints label, seconds, MB/s, RSS; leaves seconds in $secs
 row() {
@@ -46,6 +49,7 @@ ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.2f", $1 / $2; else print "
 
 echo "vnt $(./vnt --version | cut -d' ' -f2-) -- $(date -u +%Y-%m-%d), $(nproc) cores, runs=$RUNS"
 echo
+if want normalize; then
 echo "== NFC of already-NFC text: the corpus C ($(size "$C") bytes); C x10 = the file given ten times =="
 C10="$C $C $C $C $C $C $C $C $C $C"
 row "cat C x10 (the read ceiling)" "$(($(size "$C") * 10))" cat $C10; t_cat=$secs
@@ -73,7 +77,9 @@ row "vnt normalize --form NFD" "$(size "$N0")" ./vnt normalize --form NFD "$N0";
 echo
 echo "== with the Vietnamese options (slow path: every word is taken apart) =="
 row "vnt normalize --tones new --lower --space C" "$(size "$C")" ./vnt normalize --tones new --lower --space "$C"
+fi
 echo
+if want segment; then
 echo "== segmentation of the corpus C (targets: sentences >= 200 MB/s; typed tokens >= 8x coccoc-tokenizer,"
 echo "   whose 12.4 MB/s on this corpus is in ../shared/notes/perf-anchors.md, so >= 99 MB/s) =="
 row "wc -w C (baseline)" "$(size "$C")" wc -w "$C"; t_wc=$secs
@@ -83,7 +89,9 @@ row "vnt tokens C (TSV: doc, offsets, kind, token)" "$(size "$C")" ./vnt tokens 
 echo "-> sentences $(ratio "$t_wc" "$t_s")x wc -w; tokens $(ratio "$t_wc" "$t_t")x wc -w and $(echo "$C $t_t" | awk -v b="$(size "$C")" '{printf "%.1f", b/$2/1e6/12.4}')x coccoc's figure"
 row "vnt words C (default dictionary)" "$(size "$C")" ./vnt words "$C"; t_w=$secs
 echo "-> words $(echo "$t_w" | awk -v b="$(size "$C")" '{printf "%.1f", b/$1/1e6/12.4}')x coccoc's figure (target >= 2x)"
+fi
 echo
+if want count; then
 echo "== counting syllables of C (targets: >= 20x the sort pipeline, >= 5x Python's Counter) =="
 row "tr | sort | uniq -c (C.UTF-8)" "$(size "$C")" sh -c "LC_ALL=C.UTF-8 tr -s '[:space:]' '\\n' < $C | LC_ALL=C.UTF-8 sort | LC_ALL=C.UTF-8 uniq -c"; t_sort=$secs
 row "python3 collections.Counter (bench/count_py.py)" "$(size "$C")" python3 bench/count_py.py "$C"; t_py=$secs
@@ -91,23 +99,32 @@ row "vnt count C (all keys, by count)" "$(size "$C")" ./vnt count "$C"; t_cnt=$s
 row "vnt count -j 2 C" "$(size "$C")" ./vnt count -j 2 "$C"; t_cnt2=$secs
 row "vnt count --lower --tones new C" "$(size "$C")" ./vnt count --lower --tones new "$C"
 echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python; -j 2 is $(ratio "$t_cnt" "$t_cnt2")x -j 1"
+fi
 echo
+if want timeline; then
 echo "== timeline of C, one document per blank-line-separated article (target >= 5 MB/s single-threaded;"
 echo "   memory: the largest document plus the timeline's entries, not the corpus) =="
 row "python3 re date finder (bench/dates_py.py; no values)" "$(size "$C")" python3 bench/dates_py.py "$C"; t_re=$secs
 row "vnt timeline --split blank --format jsonl C" "$(size "$C")" ./vnt timeline --split blank --format jsonl "$C"; t_tl=$secs
 row "vnt timeline --split blank C (text)" "$(size "$C")" ./vnt timeline --split blank "$C"
 echo "-> vnt timeline $(ratio "$t_re" "$t_tl")x the Python regex finder, which finds dates only; $(./vnt timeline --split blank --format jsonl "$C" | wc -l) calendar entries"
+fi
 echo
+if want quotes; then
 echo "== quotes of C, one document per article (target >= 5 MB/s single-threaded; memory: one document) =="
 row "python3 re quote finder (bench/quotes_py.py)" "$(size "$C")" python3 bench/quotes_py.py "$C"; t_sb=$secs
 row "vnt quotes --split blank --format jsonl C" "$(size "$C")" ./vnt quotes --split blank --format jsonl "$C"; t_q=$secs
 echo "-> vnt quotes $(ratio "$t_sb" "$t_q")x the Python regex finder, which resolves no speaker; $(./vnt quotes --split blank --format jsonl "$C" | wc -l) statements"
+fi
 echo
+if want summary; then
 echo "== summaries of C, one document per article (target >= 5 MB/s single-threaded; memory: one document) =="
 row "baseline: vnt summary --method lead C (lead-3)" "$(size "$C")" ./vnt summary --split blank --method lead --format jsonl "$C"; t_lead=$secs
 row "vnt summary --method textrank C" "$(size "$C")" ./vnt summary --split blank --method textrank --format jsonl "$C"
 row "vnt summary C (TextRank + priors + MMR)" "$(size "$C")" ./vnt summary --split blank --format jsonl "$C"; t_sum=$secs
 echo "-> vnt summary takes $(ratio "$t_sum" "$t_lead")x the time of lead-3 with the same reading and cleaning"
+fi
 echo
+if want scale; then
 sh bench/scale.sh "$B" "$C"
+fi
