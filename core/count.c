@@ -234,15 +234,25 @@ int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src) {
 
 typedef vnt_counter_entry sent;   /* key, length, count */
 
+/* An entry while sorting: the key's first 8 bytes as a big-endian number
+ * decide most comparisons without memcmp. */
+typedef struct sortent {
+  uint64_t pre;
+  int64_t count;
+  const char *key;
+  size_t len;
+} sortent;
+
 static int by_key(const void *a, const void *b) {
-  const sent *x = a, *y = b;
+  const sortent *x = a, *y = b;
+  if (x->pre != y->pre) return x->pre < y->pre ? -1 : 1;
   size_t m = x->len < y->len ? x->len : y->len;
-  int r = memcmp(x->key, y->key, m);
+  int r = m > 8 ? memcmp(x->key + 8, y->key + 8, m - 8) : 0;
   return r ? r : (x->len > y->len) - (x->len < y->len);
 }
 
 static int by_count(const void *a, const void *b) {
-  const sent *x = a, *y = b;
+  const sortent *x = a, *y = b;
   if (x->count != y->count) return x->count > y->count ? -1 : 1;
   return by_key(a, b);
 }
@@ -251,16 +261,28 @@ static int by_count(const void *a, const void *b) {
  * by key) or by key (byte order). */
 static sent *entries(const vnt_counter *c, int order_by_count) {
   sent *e = malloc((c->used + 1) * sizeof *e);
-  if (e == NULL) return NULL;
+  sortent *t = malloc((c->used + 1) * sizeof *t);
+  if (e == NULL || t == NULL) { free(e); free(t); return NULL; }
   size_t k = 0;
   for (size_t i = 0; i < c->cap; i++)
     if (c->t[i].hash) {
-      e[k].key = slot_key(c, &c->t[i]);
-      e[k].len = c->t[i].len;
-      e[k].count = c->t[i].count;
+      const unsigned char *key = (const unsigned char *)slot_key(c, &c->t[i]);
+      size_t n = c->t[i].len;
+      uint64_t pre = 0;
+      for (size_t j = 0; j < 8; j++) pre = pre << 8 | (j < n ? key[j] : 0);
+      t[k].pre = pre;
+      t[k].count = c->t[i].count;
+      t[k].key = (const char *)key;
+      t[k].len = n;
       k++;
     }
-  qsort(e, k, sizeof *e, order_by_count ? by_count : by_key);
+  qsort(t, k, sizeof *t, order_by_count ? by_count : by_key);
+  for (size_t i = 0; i < k; i++) {
+    e[i].key = t[i].key;
+    e[i].len = t[i].len;
+    e[i].count = t[i].count;
+  }
+  free(t);
   return e;
 }
 
