@@ -785,33 +785,50 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
       uint64_t high = b < 64 ? m[2] & (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b) : 0;
       uint64_t quick = a < b && b < 64 ? (((m[3] >> a) | ((m[4] >> a) & (m[3] >> (a + 1)))) &
                                  ((m[5] >> b) | ((m[6] >> b) & (high != 0)))) & 1 : 0;
-      unsigned c = s[p + a];
-      if (b == a && c < 0x80 && ascii_kind[c] == K_PUNCT && c != '#' && c != '@') {
-        size_t e = p + a + 1;   /* ASCII punctuation: a run of the same mark */
-        while (e < len && s[e] == c) e++;
-        out[n].start = p + a;
-        out[n].end = e;
-        out[n].kind = VNT_TOK_PUNCT;
-        n++;
-        if (e - p >= 64 || n == cap) { p = e; break; }
-        q = (unsigned)(e - p);
-        continue;
+      size_t e = 0;   /* the end of a token found here; 0: none yet */
+      int kind = VNT_TOK_WORD;
+      if (quick || (a < b && b < 64 && plain_start(s, p + a, p + b) && plain_end(s, len, p + b, high == 0))) {
+        e = p + b;   /* a plain word: the common case */
+      } else if (b == a) {
+        unsigned c = s[p + a];
+        if (c < 0x80 && ascii_kind[c] == K_PUNCT && c != '#' && c != '@') {
+          e = p + a + 1;   /* ASCII punctuation: a run of the same mark */
+          while (e < len && s[e] == c) e++;
+          kind = VNT_TOK_PUNCT;
+        } else if (c == 0xE2 && s[p + a + 1] == 0x80 && (s[p + a + 2] & 0xC0) == 0x80 &&
+                   kind_of(0x2000 | (s[p + a + 2] & 0x3F)) == K_PUNCT) {
+          /* U+2000..U+203F: dashes, quotes, ellipsis, a run of one mark */
+          e = p + a + 3;
+          while (e + 3 <= len && memcmp(s + e, s + p + a, 3) == 0) e += 3;
+          kind = VNT_TOK_PUNCT;
+        } else if ((m[7] >> a) & 1) {
+          /* digits ending where no number, date, time, unit, e-mail or word
+           * can go on: white space or plain punctuation (a comma not before
+           * a digit, a full stop before white space) */
+          uint64_t nd = ~m[7] & (~UINT64_C(0) << a);
+          unsigned d = nd ? (unsigned)__builtin_ctzll(nd) : 64;
+          if (d < 63) {
+            unsigned t = s[p + d];
+            if ((((m[5] >> d) & 1) && !(t == ',' && ((m[7] >> (d + 1)) & 1))) ||
+                (t == '.' && ((m[1] >> (d + 1)) & 1))) {
+              e = p + d;
+              kind = VNT_TOK_NUMBER;
+            }
+          }
+        }
       }
-      if (!quick && (b == a || b == 64 || !plain_start(s, p + a, p + b) ||
-                     !plain_end(s, len, p + b, high == 0))) {
+      if (e == 0) {
         if (b == 64 && a > 0) { p += a; break; }     /* a word across the window's end: the next window */
         if (!vnt_token_next(str, len, p + a, &out[n])) { p = len; break; }
-        size_t e = out[n++].end;
-        if (e - p >= 64 || n == cap) { p = e; break; }
-        q = (unsigned)(e - p);   /* still in this window: its masks hold */
-        continue;
+        e = out[n++].end;
+      } else {
+        out[n].start = p + a;
+        out[n].end = e;
+        out[n].kind = kind;
+        n++;
       }
-      out[n].start = p + a;
-      out[n].end = p + b;
-      out[n].kind = VNT_TOK_WORD;
-      n++;
-      q = b;
-      if (n == cap) { p += q; break; }
+      if (e - p >= 64 || n == cap) { p = e; break; }
+      q = (unsigned)(e - p);   /* still in this window: its masks hold */
     }
   }
   *pos = p;

@@ -215,6 +215,7 @@ static inline void masks32(const unsigned char *s, uint64_t m[VNT_WORD_MASKS], i
   m[4] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(up) << shift;
   m[5] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(t) << shift;
   m[6] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(d) << shift;
+  m[7] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(in_range(x, '0', '9')) << shift;
 }
 
 __attribute__((target("avx2")))
@@ -265,6 +266,7 @@ void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) 
     m[4] |= (uint64_t)up << j;
     m[5] |= (uint64_t)(sp || (c != 0 && strchr(",;()\"!?[]", (int)c) != NULL)) << j;
     m[6] |= (uint64_t)(c == '.' || c == ':') << j;
+    m[7] |= (uint64_t)(c >= '0' && c <= '9') << j;
   }
 }
 

@@ -77,8 +77,8 @@ size_t vnt__run_end(const unsigned char *s, size_t i, size_t len);
  * m[0] a word-run byte that is not a digit (the set of vnt__run_end less
  * 0-9), m[1] ASCII white space (space, \t \n \v \f \r), m[2] a byte >=
  * 0x80, m[3] a-z, m[4] A-Z, m[5] white space or one of , ; ( ) " ! ? [ ],
- * m[6] . or :.  The _scalar one is the reference. */
-#define VNT_WORD_MASKS 7
+ * m[6] . or :, m[7] 0-9.  The _scalar one is the reference. */
+#define VNT_WORD_MASKS 8
 void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 /* segment.c: the next tokens from *pos, exactly those vnt_token_next gives
