@@ -189,15 +189,36 @@ end
 -- Could `s` hold a name at all: a family name or ông/bà as a word?  One
 -- LPeg search, before taking the words apart.
 local name_hint, name_hits
-local function build_hints()
-  local words = {"ông", "bà", "Ông", "Bà"}
-  for w in pairs(M.family_names) do words[#words + 1] = w end
-  table.sort(words)   -- (the same pattern whatever the order of the table)
-  local alt, first = lpeg.P(false), ""
+
+-- One of `words` (none a prefix of another), as a trie over bytes: one test
+-- a byte picks the branch, whatever the number of words.
+local function literal_trie(words, depth)
+  depth = depth or 1
+  local groups, order, ends = {}, {}, false
   for _, w in ipairs(words) do
-    alt = alt + lpeg.P(w .. " ")
+    if #w < depth then
+      ends = true
+    else
+      local b = w:sub(depth, depth)
+      if not groups[b] then groups[b] = {} order[#order + 1] = b end
+      table.insert(groups[b], w)
+    end
+  end
+  local pat = lpeg.P(false)
+  for _, b in ipairs(order) do pat = pat + lpeg.P(b) * literal_trie(groups[b], depth + 1) end
+  if ends then pat = pat + lpeg.P(true) end
+  return pat
+end
+
+local function build_hints()
+  local words = {"ông ", "bà ", "Ông ", "Bà "}
+  for w in pairs(M.family_names) do words[#words + 1] = w .. " " end
+  table.sort(words)   -- (the same pattern whatever the order of the table)
+  local first = ""
+  for _, w in ipairs(words) do
     if not first:find(w:sub(1, 1), 1, true) then first = first .. w:sub(1, 1) end
   end
+  local alt = literal_trie(words)   -- (each ends with its space: none is a prefix of another)
   local boundary = lpeg.B(lpeg.S " \t,;:(") + -lpeg.B(1)
   local hit = boundary * alt
   -- bytes that start none of the words are passed over a run at a time
