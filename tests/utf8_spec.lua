@@ -66,3 +66,17 @@ describe("repair = true", function()
     assert.equal(0, n)
   end)
 end)
+
+describe("vnt.count_lines()", function()
+  it("counts the line breaks of a string or of a part of it, like string.gsub does", function()
+    local s = "một\nhai\n\nba\r\nbốn"
+    local function ref(t) return select(2, t:gsub("\n", "")) end
+    assert.equal(ref(s), vnt.count_lines(s))
+    for i = -3, #s + 2 do
+      for j = -3, #s + 2 do
+        assert.equal(ref(s:sub(i, j)), vnt.count_lines(s, i, j), i .. ", " .. j)
+      end
+    end
+    assert.equal(0, vnt.count_lines(""))
+  end)
+end)

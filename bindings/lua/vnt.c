@@ -212,6 +212,25 @@ static int lv_valid_utf8(lua_State *L) {
   return 2;
 }
 
+/* vnt.count_lines(s [, i [, j]]) -> the number of line breaks ("\n") in
+ * s:sub(i, j), counted with memchr */
+static int lv_count_lines(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer i = luaL_optinteger(L, 2, 1), j = luaL_optinteger(L, 3, -1);
+  if (i < 0) i = (lua_Integer)len + i + 1;
+  if (j < 0) j = (lua_Integer)len + j + 1;
+  if (i < 1) i = 1;
+  if (j > (lua_Integer)len) j = (lua_Integer)len;
+  lua_Integer k = 0;
+  if (i <= j) {
+    const char *p = s + i - 1, *end = s + j;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) { k++; p++; }
+  }
+  lua_pushinteger(L, k);
+  return 1;
+}
+
 /* vnt.is_normalized(s [, form]) -> boolean; raises on invalid UTF-8 */
 static int lv_is_normalized(lua_State *L) {
   size_t len, off = 0;
@@ -408,6 +427,7 @@ static const luaL_Reg funcs[] = {
   {"lower", lv_lower}, {"upper", lv_upper}, {"casefold", lv_casefold},
   {"strip_diacritics", lv_strip},
   {"valid_utf8", lv_valid_utf8},
+  {"count_lines", lv_count_lines},
   {"is_normalized", lv_is_normalized},
   {"safe_cut", lv_safe_cut},
   {"normalize_stream", lv_normalize_stream},

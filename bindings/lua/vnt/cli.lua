@@ -275,14 +275,7 @@ function M.line_blocks(f, name, size, max, first, repair)
       return fixed, offset - #data, line
     end
     local b_off, b_line = offset, line
-    local p = 1
-    while true do
-      p = data:find("\n", p, true)
-      if not p then break end
-      if not ok and p >= pos then break end
-      line = line + 1
-      p = p + 1
-    end
+    line = line + vnt.count_lines(data, 1, ok and -1 or pos - 1)
     if not ok then
       M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, offset + pos))
       pending = ""
