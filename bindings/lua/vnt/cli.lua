@@ -165,8 +165,7 @@ function M.each_document(files, opts, fn)
         local doc = chunk:sub(i, j)
         n = n + 1
         fn(("%s#%d"):format(name, n), doc, cline, coff + i - 1)
-        local _, nl = doc:gsub("\n", "")
-        i, cline = j + 1, cline + nl
+        i, cline = j + 1, cline + vnt.count_lines(doc)
       end
     end
     for block, boff, bline in M.blocks(src, name) do
@@ -176,8 +175,7 @@ function M.each_document(files, opts, fn)
       if cut then
         local head = pending:sub(1, cut)
         emit(head, off, line)
-        local _, nl = head:gsub("\n", "")
-        off, line = off + #head, line + nl
+        off, line = off + #head, line + vnt.count_lines(head)
         pending = pending:sub(cut + 1)
       end
     end
