@@ -436,40 +436,52 @@ static int lv_ngrams(lua_State *L) {
   return 1;
 }
 
-/* vnt.term_counts(text [, stop]) -> {term = count, ...}, number of terms
+/* vnt.term_counts(text [, stop [, df]]) -> {term = count, ...}, number of terms
  * The syllables of text (word and abbreviation tokens) in lower case, each
  * with its count, leaving out those that are keys of the table `stop`: the
- * term frequencies of a sentence in one call, no table of tokens between. */
+ * term frequencies of a sentence in one call, no table of tokens between.
+ * With a table df, df[term] goes up by one for each distinct term (the
+ * document frequencies of a collection of sentences, counted on the way). */
 static int lv_term_counts(lua_State *L) {
   size_t len;
   luaL_checklstring(L, 1, &len);
   int has_stop = !lua_isnoneornil(L, 2);
   if (has_stop) luaL_checktype(L, 2, LUA_TTABLE);
-  lua_settop(L, 2);
+  int has_df = !lua_isnoneornil(L, 3);
+  if (has_df) luaL_checktype(L, 3, LUA_TTABLE);
+  lua_settop(L, 3);
   /* lower case through vnt.lower (the same rules, one call) */
   lua_getfield(L, lua_upvalueindex(1), "lower");
   lua_pushvalue(L, 1);
-  lua_call(L, 1, 1);                                   /* 3: the lowered text */
+  lua_call(L, 1, 1);                                   /* 4: the lowered text */
   size_t n;
-  const char *s = lua_tolstring(L, 3, &n);
-  lua_newtable(L);                                     /* 4: the counts */
+  const char *s = lua_tolstring(L, 4, &n);
+  lua_newtable(L);                                     /* 5: the counts */
   lua_Integer total = 0;
   size_t p = 0;
   vnt_span t;
   while (vnt_token_next(s, n, p, &t)) {
     p = t.end;
     if (t.kind != VNT_TOK_WORD && t.kind != VNT_TOK_ABBREV) continue;
-    lua_pushlstring(L, s + t.start, t.end - t.start);  /* 5: the term */
+    lua_pushlstring(L, s + t.start, t.end - t.start);  /* 6: the term */
     if (has_stop) {
-      lua_pushvalue(L, 5);
+      lua_pushvalue(L, 6);
       if (lua_rawget(L, 2) != LUA_TNIL) { lua_pop(L, 2); continue; }
       lua_pop(L, 1);
     }
-    lua_pushvalue(L, 5);
-    lua_Integer c = lua_rawget(L, 4) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
+    lua_pushvalue(L, 6);
+    lua_Integer c = lua_rawget(L, 5) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
     lua_pop(L, 1);
+    if (c == 0 && has_df) {   /* a term new to this sentence: one more sentence holds it */
+      lua_pushvalue(L, 6);
+      lua_Integer d = lua_rawget(L, 3) == LUA_TNUMBER ? lua_tointeger(L, -1) : 0;
+      lua_pop(L, 1);
+      lua_pushvalue(L, 6);
+      lua_pushinteger(L, d + 1);
+      lua_rawset(L, 3);
+    }
     lua_pushinteger(L, c + 1);
-    lua_rawset(L, 4);                                  /* counts[term] = c + 1 (pops 5 and the count) */
+    lua_rawset(L, 5);                                  /* counts[term] = c + 1 (pops 6 and the count) */
     total++;
   }
   lua_pushinteger(L, total);

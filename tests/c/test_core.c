@@ -284,6 +284,52 @@ static void test_token_batch(void) {
   ok(bad_mask == 0, "vnt__word_masks: the vector masks equal the scalar reference");
 }
 
+/* Lower and upper case of words of precomposed Vietnamese letters (the
+ * byte-for-byte fast path) against utf8proc's simple case mappings, letter
+ * by letter, inside a word and alone. */
+static void test_case_fast_path(void) {
+  int bad = 0, tried = 0;
+  for (int32_t cp = 0xC0; cp <= 0x1EF9; cp++) {
+    /* the letters of Vietnamese: Latin-1, Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư, U+1EA0..U+1EF9 */
+    if (!(cp <= 0xFF || cp == 0x102 || cp == 0x103 || cp == 0x110 || cp == 0x111 || cp == 0x128 || cp == 0x129 ||
+          cp == 0x168 || cp == 0x169 || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0 || cp >= 0x1EA0))
+      continue;
+    utf8proc_uint8_t enc[8];
+    utf8proc_ssize_t m = utf8proc_encode_char(cp, enc);
+    if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL) continue;
+    for (int upper = 0; upper <= 1; upper++) {
+      char in[32], want[32];
+      size_t n = 0, wn = 0;
+      in[n++] = upper ? 'a' : 'B';
+      memcpy(in + n, enc, (size_t)m); n += (size_t)m;
+      in[n++] = upper ? 'c' : 'D';
+      int32_t to = upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+      utf8proc_uint8_t te[8];
+      utf8proc_ssize_t tm = utf8proc_encode_char(to, te);
+      want[wn++] = upper ? 'A' : 'b';
+      memcpy(want + wn, te, (size_t)tm); wn += (size_t)tm;
+      want[wn++] = upper ? 'C' : 'd';
+      /* the reference in NFC, as vnt_normalize gives it */
+      utf8proc_uint8_t *ref = NULL;
+      utf8proc_ssize_t rn = utf8proc_map((const utf8proc_uint8_t *)want, (utf8proc_ssize_t)wn, &ref,
+                                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+      vnt_norm_opts o = VNT_NORM_OPTS_INIT;
+      o.form = VNT_FORM_NONE;
+      o.casing = upper ? VNT_CASE_UPPER : VNT_CASE_LOWER;
+      vnt_buf out = VNT_BUF_INIT;
+      vnt_status st;
+      int rc = vnt_normalize(in, n, &o, &out, &st);
+      const char *got = rc == VNT_SAME ? in : out.data;
+      size_t gn = rc == VNT_SAME ? n : out.len;
+      if (rc < 0 || rn < 0 || (size_t)rn != gn || memcmp(ref, got, gn) != 0) bad++;
+      tried++;
+      free(ref);
+      vnt_buf_free(&out);
+    }
+  }
+  ok(bad == 0 && tried > 250, "lower/upper of words of precomposed letters agree with utf8proc, letter by letter");
+}
+
 static void test_counter(void) {
   vnt_counter *c = vnt_counter_new();
   vnt_counter_add(c, "b", 1, 2);
@@ -343,6 +389,7 @@ int main(void) {
   test_random_against_reference();
   test_run_end();
   test_token_batch();
+  test_case_fast_path();
   test_counter();
   printf("1..%d\n", n_test);
   return n_fail != 0;

@@ -125,14 +125,17 @@ function M.mmr(items, k, lambda, max_overlap)
   local maxs = 0
   for _, it in ipairs(items) do if it.score > maxs then maxs = it.score end end
   if maxs == 0 then maxs = 1 end
+  local reds = {}   -- each item's largest similarity to what is picked, kept up to date
   while #picked < k do
     local best, bestv
+    local last = picked[#picked]
     for i, it in ipairs(items) do
       if not used[i] then
-        local red = 0
-        for _, p in ipairs(picked) do
-          local c = cosine(it.vec, it.norm, p.vec, p.norm)
+        local red = reds[i] or 0
+        if last then
+          local c = cosine(it.vec, it.norm, last.vec, last.norm)
           if c > red then red = c end
+          reds[i] = red
         end
         local v = lambda * it.score / maxs - (1 - lambda) * red
         -- a sentence that mostly repeats one already taken comes last
@@ -187,14 +190,9 @@ function M.summarize(text, opts)
     return {title = title, sentences = out, count = n}
   end
   local tfs, counts = {}, {}
-  for i, s in ipairs(sents) do tfs[i], counts[i] = vnt.term_counts(s.text, M.stopwords) end
-  if not df then   -- the article's own sentences as the documents
-    df = {}
-    for _, t in ipairs(tfs) do
-      for w in pairs(t) do df[w] = (df[w] or 0) + 1 end
-    end
-    ndocs = n
-  end
+  local own_df = not df and {} or nil   -- the article's own sentences as the documents
+  for i, s in ipairs(sents) do tfs[i], counts[i] = vnt.term_counts(s.text, M.stopwords, own_df) end
+  if own_df then df, ndocs = own_df, n end
   local idf = {}   -- each word's weight, worked out once
   for i, s in ipairs(sents) do
     s.index = i
@@ -234,17 +232,20 @@ function M.summarize(text, opts)
           end
         end
       end
+      -- (postings hold sentences in order: each pair summed once, i < j,
+      -- then copied to j's row)
       for _, p in pairs(postings) do
         for a = 1, #p, 2 do
           local i, xi = p[a], p[a + 1]
           local row = sim[i]
           for b = a + 2, #p, 2 do
             local j = p[b]
-            local v = xi * p[b + 1]
-            row[j] = (row[j] or 0) + v
-            sim[j][i] = (sim[j][i] or 0) + v
+            row[j] = (row[j] or 0) + xi * p[b + 1]
           end
         end
+      end
+      for i = 1, n do
+        for j, v in pairs(sim[i]) do if j > i then sim[j][i] = v end end
       end
       tr = M.textrank(sim, n)
     end
