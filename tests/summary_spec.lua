@@ -151,3 +151,69 @@ describe("summary quality on ../shared/gold-dev", function()
     end
   end)
 end)
+
+describe("vnt.sentence_ranks()", function()
+  local vnt = require "vnt"
+  -- the Lua reference: similarities summed pair by pair, then summary.textrank
+  local function reference(vecs, norms)
+    local n = #vecs
+    local sim = {}
+    for i = 1, n do sim[i] = {} end
+    for i = 1, n do
+      for j = i + 1, n do
+        if norms[i] > 0 and norms[j] > 0 then
+          local dot = 0
+          for w, x in pairs(vecs[i]) do if vecs[j][w] then dot = dot + x * vecs[j][w] end end
+          if dot > 0 then
+            sim[i][j] = dot / (norms[i] * norms[j])
+            sim[j][i] = sim[i][j]
+          end
+        end
+      end
+    end
+    return summary.textrank(sim, n)
+  end
+
+  it("gives the ranks of the Lua TextRank on random sentence vectors", function()
+    local words = {}
+    for w in ("sen hữu cơ tỉnh đồng tháp giá hạt trà du lịch mùa nông dân lúa kế hoạch"):gmatch("%S+") do
+      words[#words + 1] = w
+    end
+    math.randomseed(7)
+    for _ = 1, 20 do
+      local n = math.random(1, 25)
+      local vecs, norms = {}, {}
+      for i = 1, n do
+        local v, sq = {}, 0
+        for _ = 1, math.random(0, 6) do
+          local w = words[math.random(#words)]
+          v[w] = math.random() + 0.01
+        end
+        for _, x in pairs(v) do sq = sq + x * x end
+        vecs[i], norms[i] = v, math.sqrt(sq)
+      end
+      local want, got = reference(vecs, norms), vnt.sentence_ranks(vecs, norms)
+      assert.equal(n, #got)
+      local sum = 0
+      for i = 1, n do
+        assert.near(want[i], got[i], 1e-9)
+        sum = sum + got[i]
+      end
+      assert.is_true(sum > 0)
+    end
+  end)
+
+  it("ranks a sentence that shares words with many above one that shares none", function()
+    local vecs = {{a = 1, b = 1}, {a = 1, c = 1}, {a = 1, b = 1, c = 1}, {z = 1}}
+    local norms = {}
+    for i, v in ipairs(vecs) do
+      local sq = 0
+      for _, x in pairs(v) do sq = sq + x * x end
+      norms[i] = math.sqrt(sq)
+    end
+    local r = vnt.sentence_ranks(vecs, norms)
+    assert.is_true(r[3] > r[4] and r[1] > r[4] and r[2] > r[4])
+    assert.same({}, vnt.sentence_ranks({}, {}))
+    assert.has_error(function() vnt.sentence_ranks({{a = "x"}}, {1}) end)
+  end)
+end)

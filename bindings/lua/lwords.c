@@ -1,6 +1,8 @@
 /* lwords.c -- the Lua side of word segmentation: vnt.dict userdata and
  * vnt.words / vnt.write_words. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lua.h>
@@ -436,6 +438,117 @@ static int lv_ngrams(lua_State *L) {
   return 1;
 }
 
+/* vnt.sentence_ranks(vecs, norms [, damping]) -> {rank, ...}
+ * TextRank over the cosine similarities of n sentences: vecs[i] is a table
+ * term -> weight (weights > 0), norms[i] its norm (0: a sentence with no
+ * terms).  Two sentences are linked by the sum over their shared terms of
+ * the products of their normalized weights; PageRank with damping
+ * (default 0.85) over that weighted graph, at most 40 rounds, until the
+ * ranks move less than 1e-3 in all.  The graph is a dense n x n matrix
+ * built from the postings of the terms (entries sorted by term), so only
+ * pairs that share a term are touched. */
+typedef struct rank_entry {
+  const char *term;
+  size_t len;
+  lua_Integer sent;   /* 0-based */
+  double x;           /* weight / norm */
+} rank_entry;
+
+static int by_term(const void *a, const void *b) {
+  const rank_entry *x = a, *y = b;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  int r = memcmp(x->term, y->term, x->len);
+  if (r) return r;
+  return (x->sent > y->sent) - (x->sent < y->sent);
+}
+
+static int lv_sentence_ranks(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  double d = luaL_optnumber(L, 3, 0.85);
+  lua_Integer n = luaL_len(L, 1);
+  luaL_argcheck(L, n >= 0 && n <= 100000, 1, "too many sentences");
+  /* first pass: check and count the entries */
+  size_t ne = 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (lua_geti(L, 1, i) != LUA_TTABLE) return luaL_error(L, "vnt.sentence_ranks: vecs[%d] is not a table", (int)i);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+        return luaL_error(L, "vnt.sentence_ranks: vecs[%d] holds a key that is not a string or a weight that is not a number", (int)i);
+      ne++;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  /* the memory in userdata, so an error or a collection frees it */
+  size_t nn = (size_t)n;
+  if (nn > 0 && nn > ((size_t)-1 / sizeof(double)) / nn / 4) return luaL_error(L, "vnt.sentence_ranks: too many sentences");
+  rank_entry *e = lua_newuserdatauv(L, (ne ? ne : 1) * sizeof *e, 0);
+  double *m = lua_newuserdatauv(L, (nn * nn + 3 * nn + 1) * sizeof(double), 0);
+  double *out_sum = m + nn * nn, *r = out_sum + nn, *nr = r + nn;
+  memset(m, 0, nn * nn * sizeof(double));
+  size_t k = 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, 2, i);
+    double norm = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    lua_geti(L, 1, i);
+    if (norm > 0) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        e[k].term = lua_tolstring(L, -2, &e[k].len);   /* (the key lives in the table) */
+        e[k].sent = i - 1;
+        e[k].x = lua_tonumber(L, -1) / norm;
+        k++;
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1);
+  }
+  qsort(e, k, sizeof *e, by_term);
+  for (size_t a = 0; a < k;) {   /* each term's postings: the pairs of its sentences */
+    size_t b = a + 1;
+    while (b < k && e[b].len == e[a].len && memcmp(e[b].term, e[a].term, e[a].len) == 0) b++;
+    for (size_t p = a; p < b; p++)
+      for (size_t q = p + 1; q < b; q++) m[(size_t)e[p].sent * nn + (size_t)e[q].sent] += e[p].x * e[q].x;
+    a = b;
+  }
+  for (size_t i = 0; i < nn; i++)
+    for (size_t j = i + 1; j < nn; j++) m[j * nn + i] = m[i * nn + j];
+  for (size_t i = 0; i < nn; i++) {
+    double s = 0;
+    for (size_t j = 0; j < nn; j++) if (j != i) s += m[i * nn + j];
+    out_sum[i] = s;
+  }
+  /* the weights of the in-edges, in place: m[i][j] / out_sum[j] where the edge counts, else 0 */
+  for (size_t i = 0; i < nn; i++)
+    for (size_t j = 0; j < nn; j++) {
+      double w = m[i * nn + j];
+      m[i * nn + j] = (j != i && w > 0 && out_sum[j] > 0) ? w / out_sum[j] : 0;
+    }
+  for (size_t i = 0; i < nn; i++) r[i] = 1.0 / (double)nn;
+  double base = (1 - d) / (double)nn;
+  for (int round = 0; round < 40; round++) {
+    double delta = 0;
+    for (size_t i = 0; i < nn; i++) {
+      double s = 0;
+      const double *row = m + i * nn;
+      for (size_t j = 0; j < nn; j++) s += row[j] * r[j];
+      nr[i] = base + d * s;
+      delta += fabs(nr[i] - r[i]);
+    }
+    memcpy(r, nr, nn * sizeof(double));
+    if (delta < 1e-3) break;   /* the order is what counts */
+  }
+  lua_createtable(L, (int)nn, 0);
+  for (size_t i = 0; i < nn; i++) {
+    lua_pushnumber(L, r[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
 /* vnt.term_counts(text [, stop [, df]]) -> {term = count, ...}, number of terms
  * The syllables of text (word and abbreviation tokens) in lower case, each
  * with its count, leaving out those that are keys of the table `stop`: the
@@ -496,7 +609,8 @@ static const luaL_Reg model_meta[] = {
 
 static const luaL_Reg words_funcs[] = {
   {"dict", lv_dict}, {"words", lv_words}, {"write_words", lv_write_words},
-  {"wmodel", lv_wmodel}, {"train_words", lv_train_words}, {"ngrams", lv_ngrams}, {NULL, NULL}
+  {"wmodel", lv_wmodel}, {"train_words", lv_train_words}, {"ngrams", lv_ngrams},
+  {"sentence_ranks", lv_sentence_ranks}, {NULL, NULL}
 };
 
 void lv_open_words(lua_State *L) {

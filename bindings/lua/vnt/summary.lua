@@ -218,36 +218,10 @@ function M.summarize(text, opts)
       cn = math.sqrt(cn)
       for i, s in ipairs(sents) do tr[i] = cosine(s.vec, s.norm, centroid, cn) / n end
     else
-      -- cosine similarities through an index of the words: only pairs that share one are touched
-      local sim = {}
-      for i = 1, n do sim[i] = {} end
-      local postings = {}
-      for i, s in ipairs(sents) do
-        if s.norm > 0 then
-          for w, x in pairs(s.vec) do
-            local p = postings[w]
-            if not p then p = {} postings[w] = p end
-            p[#p + 1] = i
-            p[#p + 1] = x / s.norm
-          end
-        end
-      end
-      -- (postings hold sentences in order: each pair summed once, i < j,
-      -- then copied to j's row)
-      for _, p in pairs(postings) do
-        for a = 1, #p, 2 do
-          local i, xi = p[a], p[a + 1]
-          local row = sim[i]
-          for b = a + 2, #p, 2 do
-            local j = p[b]
-            row[j] = (row[j] or 0) + xi * p[b + 1]
-          end
-        end
-      end
-      for i = 1, n do
-        for j, v in pairs(sim[i]) do if j > i then sim[j][i] = v end end
-      end
-      tr = M.textrank(sim, n)
+      -- TextRank over the cosine similarities, in C: only pairs that share a word are touched
+      local vecs, norms = {}, {}
+      for i, s in ipairs(sents) do vecs[i], norms[i] = s.vec, s.norm end
+      tr = vnt.sentence_ranks(vecs, norms)
     end
     local tvec, tnorm
     if title then tvec, tnorm = vector(terms(title), df, ndocs) end
