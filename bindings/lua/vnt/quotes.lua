@@ -109,6 +109,11 @@ local function first_char(s)
   return s:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
 end
 
+-- the character at byte i of s (no copy of the rest)
+local function first_char_at(s, i)
+  return s:match("^[%z\1-\127\194-\244][\128-\191]*", i) or ""
+end
+
 -- is the first letter of w a capital?  ASCII by its byte; other letters
 -- through vnt.upper once each, then remembered
 local cap_of = {}
@@ -470,7 +475,7 @@ local function quote_spans(p)
       elseif CLOSE[ch] then
         if #stack > 0 then
           table.remove(stack)
-          if #stack == 0 then spans[#spans + 1] = {start, i + len - 1, start + #first_char(p:sub(start)), i - 1} end
+          if #stack == 0 then spans[#spans + 1] = {start, i + len - 1, start + #first_char_at(p, start), i - 1} end
         elseif ch == "”" or ch == "»" then
           -- a closing mark without its opening: from after the last colon before it, or the paragraph start
           local from = 1
@@ -487,7 +492,7 @@ local function quote_spans(p)
     end
   end
   if #stack > 0 then   -- never closed: to the end of the paragraph
-    local open_len = #first_char(p:sub(start))
+    local open_len = #first_char_at(p, start)
     spans[#spans + 1] = {start, n, start + open_len, n, true}
   end
   return spans
@@ -547,22 +552,26 @@ local function registry(paragraphs)
     local t = para.text:gsub("\226\128[\147\148\156\157]", ",")   -- – — “ ” split like commas
     local done = 0
     local hits = name_hits:match(t)
-    -- the breaks of the paragraph, found once: , ; : . ( ) "
-    local breaks, k = {}, 1
-    if #hits > 0 then for pos in t:gmatch("()[,;:%.%(%)\"]") do breaks[#breaks + 1] = pos end end
+    -- the breaks of the paragraph (, ; : . ( ) "), found going forward as the hits need them
+    local prev_break, scan = 0, 1
     for _, at in ipairs(hits) do
       if at > done then
         -- the part around the hit: from after the last break before it to the next one
-        while breaks[k] and breaks[k] < at do k = k + 1 end
-        local a = k > 1 and breaks[k - 1] + 1 or 1
-        local b = breaks[k] or #t + 1
+        local nb
+        while true do
+          nb = t:find('[,;:%.%(%)"]', scan)
+          if not nb or nb >= at then break end
+          prev_break, scan = nb, nb + 1
+        end
+        local a = prev_break + 1
+        local b = nb or #t + 1
         local part = t:sub(a, b - 1)
         done = b
         local name = name_in_raw(part)   -- (parts are many and seldom repeat: not remembered)
         if name then
           -- the part after it, when it is an appositive: "ông X, Tổng thư ký Y"
           local ctx = part
-          local nxt = t:sub(b + 1):match("^%s*([^,;:%.%(%)\"]+)")
+          local nxt = t:match("^%s*([^,;:%.%(%)\"]+)", b + 1)
           if nxt and starts_with_any(lower(trim(nxt)), M.titles) then ctx = ctx .. ", " .. trim(nxt) end
           people[#people + 1] = {name = name, context = lower(ctx), offset = para.offset}
         end
