@@ -350,10 +350,16 @@ local function build_cues()
   cue_pat = lpeg.Ct(((1 - letter) ^ 0 * (#lpeg.S(set) * Cp() * C(trie(list)) * Cp()) + letter ^ 1 + 1) ^ 0)
 end
 
--- all cues of `s`: {{start, cue, stop}...} (1-based, stop exclusive)
-local function cues_in(s)
+-- all cues of `s`, flat: {start1, cue1, stop1, start2, ...} (1-based, stop exclusive)
+local function cues_flat(s)
   if not cue_pat then build_cues() end
-  local r = cue_pat:match(s)
+  return cue_pat:match(s)
+end
+local NONE = {}   -- (an empty list shared, never written)
+
+-- all cues of `s`: {{start, cue, stop}...}
+local function cues_in(s)
+  local r = cues_flat(s)
   local out = {}
   for i = 1, #r, 3 do out[#out + 1] = {r[i], r[i + 1], r[i + 2]} end
   return out
@@ -736,7 +742,7 @@ function M.find(text, opts)
       return r
     end
     -- nothing to find: no quote mark, no "theo", no speech verb
-    local pcues = cues_in(p)
+    local pcues = cues_flat(p)
     local has_theo = p:find("[Tt]heo%s") ~= nil
     local has_mark = p:find('"', 1, true) or p:find("\226\128[\152\153\156\157]") or p:find("\194[\171\187]")
     if not has_theo and #pcues == 0 and not has_mark then
@@ -803,12 +809,15 @@ function M.find(text, opts)
     -- the cues of the paragraph, found once, dealt out to their sentences
     local k = 1
     for _, sent in ipairs(sents) do
-      local scues = {}
-      while pcues[k] and pcues[k][1] <= sent[2] do
-        local c = pcues[k]
-        if c[1] >= sent[1] then scues[#scues + 1] = {c[1] - sent[1] + 1, c[2], c[3] - sent[1] + 1} end
-        k = k + 1
+      local scues
+      while pcues[k] and pcues[k] <= sent[2] do
+        if pcues[k] >= sent[1] then
+          scues = scues or {}
+          scues[#scues + 1] = {pcues[k] - sent[1] + 1, pcues[k + 1], pcues[k + 2] - sent[1] + 1}
+        end
+        k = k + 3
       end
+      scues = scues or NONE
       local s = #scues > 0 and p:sub(sent[1], sent[2]) or ""
       local s_first = s:find("%S") or 1
       for _, c in ipairs(scues) do
