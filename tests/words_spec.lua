@@ -265,4 +265,19 @@ describe("vnt.term_counts()", function()
     assert.same(ref, (vnt.term_counts(text)))
     assert.same({}, (vnt.term_counts("")))
   end)
+
+  it("counts document frequencies on the way: one for each sentence a term is in", function()
+    local sents = {"Trời xanh, trời cao.", "Mây trắng trên trời.", "Gió XANH và mây."}
+    local df, ref = {}, {}
+    for _, s in ipairs(sents) do
+      local t = vnt.term_counts(s, {["và"] = true}, df)
+      for w in pairs(t) do ref[w] = (ref[w] or 0) + 1 end
+    end
+    assert.same(ref, df)
+    assert.equal(2, df["trời"])
+    assert.equal(2, df["mây"])
+    assert.equal(2, df.xanh)
+    assert.is_nil(df["và"])
+    assert.has_error(function() vnt.term_counts("a", nil, "not a table") end)
+  end)
 end)
