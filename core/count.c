@@ -259,7 +259,34 @@ static int by_count(const void *a, const void *b) {
 
 /* All entries in an array the caller frees: by count (highest first, ties
  * by key) or by key (byte order). */
-static sent *entries(const vnt_counter *c, int order_by_count) {
+/* Put the `k` first entries of t[0..n) in by_count order into t[0..k), in
+ * any order (quickselect, median of three; linear on average). */
+static void select_top(sortent *t, size_t n, size_t k) {
+  size_t lo = 0, hi = n;   /* the k-th lies in [lo, hi) */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    /* median of three to the front as the pivot */
+    if (by_count(&t[mid], &t[lo]) < 0) { sortent x = t[mid]; t[mid] = t[lo]; t[lo] = x; }
+    if (by_count(&t[hi - 1], &t[lo]) < 0) { sortent x = t[hi - 1]; t[hi - 1] = t[lo]; t[lo] = x; }
+    if (by_count(&t[hi - 1], &t[mid]) < 0) { sortent x = t[hi - 1]; t[hi - 1] = t[mid]; t[mid] = x; }
+    sortent pivot = t[mid];
+    t[mid] = t[lo];
+    t[lo] = pivot;
+    size_t store = lo + 1;   /* partition: before `store` precede the pivot */
+    for (size_t i = lo + 1; i < hi; i++)
+      if (by_count(&t[i], &pivot) < 0) { sortent x = t[i]; t[i] = t[store]; t[store] = x; store++; }
+    sortent x = t[store - 1]; t[store - 1] = t[lo]; t[lo] = x;   /* the pivot to its place */
+    size_t p = store - 1;
+    if (p == k || p + 1 == k) return;
+    if (k < p) hi = p;
+    else lo = p + 1;
+  }
+}
+
+/* All entries, or the first k of them (k < (size_t)-1), in an array the
+ * caller frees: by count (highest first, ties by key) or by key (byte
+ * order); *n gets how many. */
+static sent *entries_k(const vnt_counter *c, int order_by_count, size_t k_max, size_t *n_out) {
   sent *e = malloc((c->used + 1) * sizeof *e);
   sortent *t = malloc((c->used + 1) * sizeof *t);
   if (e == NULL || t == NULL) { free(e); free(t); return NULL; }
@@ -276,14 +303,31 @@ static sent *entries(const vnt_counter *c, int order_by_count) {
       t[k].len = n;
       k++;
     }
+  if (order_by_count && k_max < k / 2) {   /* a few of many: select them, sort only those */
+    select_top(t, k, k_max);
+    k = k_max;
+  }
   qsort(t, k, sizeof *t, order_by_count ? by_count : by_key);
+  if (k_max < k) k = k_max;
   for (size_t i = 0; i < k; i++) {
     e[i].key = t[i].key;
     e[i].len = t[i].len;
     e[i].count = t[i].count;
   }
   free(t);
+  if (n_out) *n_out = k;
   return e;
+}
+
+static sent *entries(const vnt_counter *c, int order_by_count) {
+  return entries_k(c, order_by_count, (size_t)-1, NULL);
+}
+
+int vnt_counter_top(const vnt_counter *c, size_t k, vnt_counter_entry **out, size_t *n) {
+  sent *e = entries_k(c, 1, k, n);
+  if (e == NULL) return VNT_ENOMEM;
+  *out = e;
+  return VNT_OK;
 }
 
 int vnt_counter_sorted(const vnt_counter *c, int by_count_order, vnt_counter_entry **out) {

@@ -283,6 +283,10 @@ int vnt_counter_next(const vnt_counter *c, size_t *pos, const char **key, size_t
 /* All entries, by count (highest first, ties by key) or by key (bytes);
  * *out is malloc'ed: free() it. */
 int vnt_counter_sorted(const vnt_counter *c, int by_count, vnt_counter_entry **out);
+/* The k most frequent entries (ties by key), highest first, in a new array
+ * the caller frees; *n gets how many (k, or fewer keys).  Linear in the
+ * keys on average, plus sorting the k. */
+int vnt_counter_top(const vnt_counter *c, size_t k, vnt_counter_entry **out, size_t *n);
 /* TSV: "key<TAB>count" lines sorted by key.  Keys with a tab or a line
  * break cannot be saved (VNT_EINVAL).  Loading adds to what is there; a bad
  * line gives VNT_EINVAL and its number. */

@@ -368,9 +368,12 @@ static int sorted_iter(lua_State *L, int by_count, lua_Integer k) {
   lua_setmetatable(L, -2);
   lua_pushvalue(L, 1);   /* the counter stays alive while its keys are read */
   lua_setiuservalue(L, -2, 1);
-  if (vnt_counter_sorted(c, by_count, &ls->e) != VNT_OK) return luaL_error(L, "vnt.counter: out of memory");
-  ls->n = vnt_counter_size(c);
-  if (k >= 0 && (size_t)k < ls->n) ls->n = (size_t)k;
+  if (by_count && k >= 0) {   /* the first k only: selected, not all sorted */
+    if (vnt_counter_top(c, (size_t)k, &ls->e, &ls->n) != VNT_OK) return luaL_error(L, "vnt.counter: out of memory");
+  } else {
+    if (vnt_counter_sorted(c, by_count, &ls->e) != VNT_OK) return luaL_error(L, "vnt.counter: out of memory");
+    ls->n = vnt_counter_size(c);
+  }
   lua_pushcclosure(L, top_iter, 1);
   return 1;
 }
@@ -395,9 +398,9 @@ static int lc_write_top(lua_State *L) {
   FILE *f = check_file(L, 2);
   lua_Integer k = luaL_optinteger(L, 3, -1), min = luaL_optinteger(L, 4, 1);
   vnt_counter_entry *e = NULL;
-  if (vnt_counter_sorted(c, 1, &e) != VNT_OK) return luaL_error(L, "vnt.counter:write_top: out of memory");
-  size_t n = vnt_counter_size(c);
-  if (k >= 0 && (size_t)k < n) n = (size_t)k;
+  size_t n = 0;
+  if (vnt_counter_top(c, k >= 0 ? (size_t)k : (size_t)-1, &e, &n) != VNT_OK)
+    return luaL_error(L, "vnt.counter:write_top: out of memory");
   for (size_t i = 0; i < n && e[i].count >= min; i++) {
     char num[24];
     int m = snprintf(num, sizeof num, "\t%lld\n", (long long)e[i].count);

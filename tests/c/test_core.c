@@ -372,6 +372,33 @@ static void test_counter(void) {
   }
   ok(lens_ok && vnt_counter_size(e) == 3 * 300, "counter: keys of 1..24 bytes differing in any one byte stay apart");
   vnt_counter_free(e);
+  {   /* top k by selection = the first k of the full sort, ties (many equal counts) by key */
+    vnt_counter *r = vnt_counter_new();
+    unsigned seed = 99;
+    for (int i = 0; i < 3000; i++) {
+      char rk[24];
+      seed = seed * 1103515245u + 12345u;
+      int len = snprintf(rk, sizeof rk, "w%u", (seed >> 16) % 2000);
+      vnt_counter_add(r, rk, (size_t)len, 1 + (int64_t)((seed >> 8) % 3));
+    }
+    vnt_counter_entry *all = NULL;
+    vnt_counter_sorted(r, 1, &all);
+    size_t total = vnt_counter_size(r);
+    int same = 1;
+    size_t ks[] = {0, 1, 2, 7, 100, total / 2 - 1, total / 2, total - 1, total, total + 5};
+    for (size_t q = 0; q < sizeof ks / sizeof ks[0]; q++) {
+      vnt_counter_entry *top = NULL;
+      size_t n = 0;
+      if (vnt_counter_top(r, ks[q], &top, &n) != VNT_OK) { same = 0; break; }
+      if (n != (ks[q] < total ? ks[q] : total)) same = 0;
+      for (size_t i = 0; same && i < n; i++)
+        same = top[i].count == all[i].count && top[i].len == all[i].len && memcmp(top[i].key, all[i].key, all[i].len) == 0;
+      free(top);
+    }
+    free(all);
+    vnt_counter_free(r);
+    ok(same, "counter: the top k by selection are the first k of the full sort, for every k");
+  }
   vnt_counter_merge(d, c);
   ok(vnt_counter_get(d, "b", 1) == 6, "counter: merge adds");
   vnt_buf_free(&b);
