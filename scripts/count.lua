@@ -34,7 +34,7 @@ if not a.jobs or a.jobs < 1 or a.jobs > 64 then cli.die("--jobs must be 1..64", 
 
 local c = vnt.counter()
 cli.each_input(a.files, function(src, name)
-  -- a UTF-8 file: mapped and counted in C, on a.jobs threads
+  -- a UTF-8 file: read and counted in C, on a.jobs threads
   if src.f and src.f ~= io.stdin and not a.repair then
     local ok, err = c:add_file(name, opts, a.jobs)
     if not ok then cli.warn(err) end
