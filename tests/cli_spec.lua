@@ -285,3 +285,50 @@ describe("reading in blocks (vnt.cli.line_blocks)", function()
     assert.equal(4000, #(out:gsub("[%s]", "")))
   end)
 end)
+
+describe("vnt.json() and vnt.json_record()", function()
+  local vnt = require "vnt"
+  local cli = require "vnt.cli"
+  -- the reference: the encoder as it was written in Lua
+  local escapes = {['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t"}
+  local function ref(v)
+    local t = type(v)
+    if v == cli.null then return "null" end
+    if t == "string" then
+      return '"' .. v:gsub('[%c"\\]', function(c) return escapes[c] or ("\\u%04x"):format(c:byte()) end) .. '"'
+    elseif t == "number" then
+      return math.type(v) == "integer" and tostring(v) or (v == v and v ~= math.huge and v ~= -math.huge)
+        and ("%.17g"):format(v) or "null"
+    elseif t == "boolean" then
+      return tostring(v)
+    elseif v == nil then
+      return "null"
+    end
+    local parts = {}
+    for i = 1, #v do parts[i] = ref(v[i]) end
+    return "[" .. table.concat(parts, ",") .. "]"
+  end
+
+  it("encodes as the Lua reference does: strings with every byte, numbers, booleans, null, arrays", function()
+    local values = {"", "Hà Nội", 'a"b\\c', "x\ny\r\tz", "\0\1\31\127", "“trích dẫn” – ok", 0, -7,
+                    math.maxinteger, math.mininteger, 0.1, -2.5e-300, 1e300, 0 / 0, math.huge, -math.huge,
+                    true, false, cli.null, {}, {1, "a", {true, cli.null}}, {{}, {{}}}}
+    local all = {}
+    for b = 0, 255 do all[#all + 1] = string.char(b) end
+    values[#values + 1] = table.concat(all)
+    for _, v in ipairs(values) do assert.equal(ref(v), cli.json(v)) end
+    assert.equal("null", cli.json(nil))
+    local kv = {"doc", "a.txt", "line", 3, "quote", 'nói "không"', "speaker", cli.null, "score", 0.25}
+    local parts = {}
+    for i = 1, #kv, 2 do parts[#parts + 1] = ref(kv[i]) .. ":" .. ref(kv[i + 1]) end
+    assert.equal("{" .. table.concat(parts, ",") .. "}", cli.json_record(kv))
+    assert.equal("{}", cli.json_record({}))
+    -- what JSON cannot hold is an error, not a guess
+    assert.has_error(function() cli.json(print) end)
+    assert.has_error(function() cli.json({io.stdout}) end)
+    local deep = {}
+    local t = deep
+    for _ = 1, 200 do t[1] = {}; t = t[1] end
+    assert.has_error(function() vnt.json(deep) end)
+  end)
+end)

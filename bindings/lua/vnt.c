@@ -8,6 +8,7 @@
  *  - text that is already normalized comes back as the same Lua string. */
 #include <errno.h>
 #include <sys/stat.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -231,6 +232,138 @@ static int lv_count_lines(lua_State *L) {
   return 1;
 }
 
+/* ---- JSON ---------------------------------------------------------------------- */
+
+/* The text is built in a vnt_buf owned by a userdata, so an error halfway
+ * (a value JSON cannot hold) frees it with the userdata. */
+static int jbuf_gc(lua_State *L) {
+  vnt_buf_free((vnt_buf *)lua_touserdata(L, 1));
+  return 0;
+}
+
+static vnt_buf *push_jbuf(lua_State *L) {
+  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);
+  vnt_buf_init(b);
+  if (luaL_newmetatable(L, "vnt.jsonbuf")) {
+    lua_pushcfunction(L, jbuf_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  return b;
+}
+
+static void jadd(lua_State *L, vnt_buf *b, const char *s, size_t n) {
+  if (vnt_buf_append(b, s, n) != VNT_OK) luaL_error(L, "vnt.json: out of memory");
+}
+
+/* Appends the JSON of the value at idx: strings (escaped as little as JSON
+ * needs: " \ and control characters), integers, floats (%.17g; NaN and
+ * infinities as null), booleans, nil and the `null` sentinel (the value at
+ * null_idx) as null, other tables as arrays of 1..#t. */
+static void json_value(lua_State *L, vnt_buf *b, int idx, int null_idx, int depth) {
+  switch (lua_type(L, idx)) {
+    case LUA_TSTRING: {
+      size_t n;
+      const char *s = lua_tolstring(L, idx, &n);
+      jadd(L, b, "\"", 1);
+      size_t run = 0;   /* bytes that need no escape, added in one go */
+      for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) { run++; continue; }
+        jadd(L, b, s + i - run, run);
+        run = 0;
+        switch (c) {
+          case '"': jadd(L, b, "\\\"", 2); break;
+          case '\\': jadd(L, b, "\\\\", 2); break;
+          case '\n': jadd(L, b, "\\n", 2); break;
+          case '\r': jadd(L, b, "\\r", 2); break;
+          case '\t': jadd(L, b, "\\t", 2); break;
+          default: {
+            char u[8];
+            int m = snprintf(u, sizeof u, "\\u%04x", c);
+            jadd(L, b, u, (size_t)m);
+          }
+        }
+      }
+      jadd(L, b, s + n - run, run);
+      jadd(L, b, "\"", 1);
+      return;
+    }
+    case LUA_TNUMBER: {
+      char num[64];
+      int m;
+      if (lua_isinteger(L, idx)) {
+        m = snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, idx));
+      } else {
+        lua_Number x = lua_tonumber(L, idx);
+        if (x != x || x == HUGE_VAL || x == -HUGE_VAL) m = snprintf(num, sizeof num, "null");
+        else m = snprintf(num, sizeof num, "%.17g", (double)x);
+      }
+      jadd(L, b, num, (size_t)m);
+      return;
+    }
+    case LUA_TBOOLEAN:
+      if (lua_toboolean(L, idx)) jadd(L, b, "true", 4);
+      else jadd(L, b, "false", 5);
+      return;
+    case LUA_TNIL: case LUA_TNONE:
+      jadd(L, b, "null", 4);
+      return;
+    case LUA_TTABLE: {
+      if (null_idx && lua_rawequal(L, idx, null_idx)) { jadd(L, b, "null", 4); return; }
+      if (depth > 100) luaL_error(L, "vnt.json: nested too deep");
+      luaL_checkstack(L, 2, "vnt.json");
+      jadd(L, b, "[", 1);
+      lua_Integer n = luaL_len(L, idx);
+      for (lua_Integer i = 1; i <= n; i++) {
+        if (i > 1) jadd(L, b, ",", 1);
+        lua_geti(L, idx, i);
+        json_value(L, b, lua_gettop(L), null_idx, depth + 1);
+        lua_pop(L, 1);
+      }
+      jadd(L, b, "]", 1);
+      return;
+    }
+    default:
+      luaL_error(L, "vnt.json: cannot encode a %s", luaL_typename(L, idx));
+  }
+}
+
+/* vnt.json(v [, null]) -> the JSON text of v: strings, numbers, booleans,
+ * nil and `null` (a sentinel value of the caller's) as null, tables as arrays */
+static int lv_json(lua_State *L) {
+  lua_settop(L, 2);
+  int null_idx = lua_isnil(L, 2) ? 0 : 2;
+  vnt_buf *b = push_jbuf(L);
+  json_value(L, b, 1, null_idx, 0);
+  lua_pushlstring(L, b->data ? b->data : "", b->len);
+  return 1;
+}
+
+/* vnt.json_record(kv [, null]) -> {"k1":v1,"k2":v2,...} from the list
+ * {k1, v1, k2, v2, ...}: keys in the order given */
+static int lv_json_record(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  int null_idx = lua_isnil(L, 2) ? 0 : 2;
+  lua_Integer n = luaL_len(L, 1);
+  vnt_buf *b = push_jbuf(L);
+  jadd(L, b, "{", 1);
+  for (lua_Integer i = 1; i <= n; i += 2) {
+    if (i > 1) jadd(L, b, ",", 1);
+    lua_geti(L, 1, i);
+    json_value(L, b, lua_gettop(L), null_idx, 0);
+    lua_pop(L, 1);
+    jadd(L, b, ":", 1);
+    lua_geti(L, 1, i + 1);
+    json_value(L, b, lua_gettop(L), null_idx, 0);
+    lua_pop(L, 1);
+  }
+  jadd(L, b, "}", 1);
+  lua_pushlstring(L, b->data, b->len);
+  return 1;
+}
+
 /* vnt.is_normalized(s [, form]) -> boolean; raises on invalid UTF-8 */
 static int lv_is_normalized(lua_State *L) {
   size_t len, off = 0;
@@ -428,6 +561,7 @@ static const luaL_Reg funcs[] = {
   {"strip_diacritics", lv_strip},
   {"valid_utf8", lv_valid_utf8},
   {"count_lines", lv_count_lines},
+  {"json", lv_json}, {"json_record", lv_json_record},
   {"is_normalized", lv_is_normalized},
   {"safe_cut", lv_safe_cut},
   {"normalize_stream", lv_normalize_stream},

@@ -311,44 +311,16 @@ function M.write_counts(c, a)
   out:flush()
 end
 
-local escapes = {['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t"}
-
 --- A Lua value as JSON: strings (UTF-8, escaped as little as JSON needs),
 -- numbers, booleans, nil (null), and tables: arrays, or objects given as
--- {key1, value1, key2, value2, ...} through M.json_record.
+-- {key1, value1, key2, value2, ...} through M.json_record.  Written in C
+-- (vnt.json, vnt.json_record).
 M.null = setmetatable({}, {__tostring = function() return "null" end})   -- JSON null inside tables
 
-function M.json(v)
-  local t = type(v)
-  if v == M.null then return "null" end
-  if t == "string" then
-    if not v:find('[%c"\\]') then return '"' .. v .. '"' end   -- most strings: nothing to escape
-    return '"' .. v:gsub('[%c"\\]', function(c)
-      return escapes[c] or ("\\u%04x"):format(c:byte())
-    end) .. '"'
-  elseif t == "number" then
-    return math.type(v) == "integer" and tostring(v) or (v == v and v ~= math.huge and v ~= -math.huge)
-      and ("%.17g"):format(v) or "null"
-  elseif t == "boolean" then
-    return tostring(v)
-  elseif v == nil then
-    return "null"
-  elseif t == "table" then
-    local parts = {}
-    for i = 1, #v do parts[i] = M.json(v[i]) end
-    return "[" .. table.concat(parts, ",") .. "]"
-  end
-  error("vnt.cli.json: cannot encode a " .. t)
-end
+function M.json(v) return vnt.json(v, M.null) end
 
 --- One JSON object with its keys in the order given:
 -- json_record{"doc", "a.txt", "start", 0} --> {"doc":"a.txt","start":0}
-function M.json_record(kv)
-  local parts = {}
-  for i = 1, #kv, 2 do
-    parts[#parts + 1] = M.json(kv[i]) .. ":" .. M.json(kv[i + 1])
-  end
-  return "{" .. table.concat(parts, ",") .. "}"
-end
+function M.json_record(kv) return vnt.json_record(kv, M.null) end
 
 return M
