@@ -232,3 +232,56 @@ describe("vnt.graphemes()", function()
     assert(bad == 0, bad .. " of " .. n .. " lines differ; first: " .. tostring(first))
   end)
 end)
+
+describe("vnt.phrases()", function()
+  local vnt = require "vnt"
+  it("finds whole-word phrases, the longest at each word start, left to right", function()
+    local ph = vnt.phrases {"cho biết", "cho", "nói", "nhấn mạnh", "Cho biết", "biết"}
+    local text = "Ông An cho biết: chợ cho biếtx nói, nhấn mạnh và cho."
+    local r = ph:find(text)
+    local got = {}
+    for i = 1, #r, 3 do
+      got[#got + 1] = r[i + 1]
+      assert.equal(r[i + 1], text:sub(r[i], r[i + 2] - 1))   -- start and stop (exclusive) around it
+    end
+    -- "cho biếtx" is not "cho biết" (a longer word), so "cho" alone; "biếtx" starts no phrase
+    assert.same({"cho biết", "cho", "nói", "nhấn mạnh", "cho"}, got)
+    assert.same({}, ph:find(""))
+    assert.same({1, "Cho biết", #"Cho biết" + 1}, ph:find("Cho biết"))
+    assert.same({}, ph:find("CHO BIẾT"))   -- the bytes as given: no case folding
+    assert.same({}, vnt.phrases({}):find("cho biết"))
+    assert.has_error(function() vnt.phrases {"a", {}} end)
+  end)
+
+  it("agrees with a plain Lua search on random text", function()
+    local words = {"cho", "biết", "cho biết", "nói", "rõ", "nói rõ", "ông", "An", "x"}
+    local ph = vnt.phrases(words)
+    local set = {}
+    for _, w in ipairs(words) do set[w] = true end
+    math.randomseed(11)
+    local pool = {"cho", "biết", "nói", "rõ", "ông", "An", "x", "chox", "1", ",", "“", "–"}
+    for _ = 1, 200 do
+      local t = {}
+      for k = 1, math.random(0, 12) do t[k] = pool[math.random(#pool)] end
+      local text = table.concat(t, " ")
+      -- the reference: at each word start, the longest phrase of up to 2 words ending a word
+      local want, i = {}, 1
+      while i <= #text do
+        local a = text:find("[%a\128-\255]", i)
+        if not a then break end
+        local e1 = text:find("[^%a\128-\255]", a) or #text + 1
+        local w1 = text:sub(a, e1 - 1)
+        local best
+        local e2 = text:sub(e1, e1) == " " and (text:find("[^%a\128-\255]", e1 + 1) or #text + 1)
+        if e2 and e2 > e1 + 1 and set[text:sub(a, e2 - 1)] then best = e2 elseif set[w1] then best = e1 end
+        if best then
+          want[#want + 1] = a; want[#want + 1] = text:sub(a, best - 1); want[#want + 1] = best
+          i = best
+        else
+          i = e1
+        end
+      end
+      assert.same(want, ph:find(text), text)
+    end
+  end)
+end)

@@ -2,7 +2,9 @@
  * tokens, syllables and grapheme clusters, and writers that format whole
  * texts of them in C (a Lua call per token would cost more than the
  * tokenizing itself). */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lua.h>
@@ -452,6 +454,133 @@ static const luaL_Reg seg_funcs[] = {
   {NULL, NULL}
 };
 
+/* ---- phrases ------------------------------------------------------------------- */
+
+/* vnt.phrases(list) -> a finder of the phrases of `list` (byte strings,
+ * spaces inside allowed) in text, as whole words: a phrase starts where a
+ * word starts and ends where a word ends (a word: a run of ASCII letters
+ * and bytes >= 0x80).  ph:find(text) -> {start1, phrase1, stop1, ...}
+ * (1-based start, stop exclusive, phrase as written in the text), the
+ * longest phrase at each word start, left to right, not overlapping; a
+ * word that starts no phrase is passed over whole.  A byte trie: one step
+ * a byte, whatever the number of phrases. */
+typedef struct ph_node {
+  int32_t child;     /* first child, -1: none */
+  int32_t sibling;   /* next child of the same parent, -1: none */
+  unsigned char byte;
+  unsigned char end; /* a phrase ends here */
+} ph_node;
+
+typedef struct phrases {
+  ph_node *n;
+  size_t len, cap;
+} phrases;
+
+#define PHRASES_MT "vnt.phrases"
+
+static int ph_gc(lua_State *L) {
+  phrases *p = (phrases *)luaL_checkudata(L, 1, PHRASES_MT);
+  free(p->n);
+  p->n = NULL;
+  return 0;
+}
+
+static int32_t ph_new_node(lua_State *L, phrases *p, unsigned char byte) {
+  if (p->len == p->cap) {
+    size_t cap = p->cap ? p->cap * 2 : 256;
+    ph_node *n = realloc(p->n, cap * sizeof *n);
+    if (n == NULL) luaL_error(L, "vnt.phrases: out of memory");
+    p->n = n;
+    p->cap = cap;
+  }
+  if (p->len >= INT32_MAX) luaL_error(L, "vnt.phrases: too many phrases");
+  ph_node *x = &p->n[p->len];
+  x->child = x->sibling = -1;
+  x->byte = byte;
+  x->end = 0;
+  return (int32_t)p->len++;
+}
+
+static int32_t ph_child(const phrases *p, int32_t at, unsigned char b) {
+  for (int32_t c = p->n[at].child; c >= 0; c = p->n[c].sibling)
+    if (p->n[c].byte == b) return c;
+  return -1;
+}
+
+static int is_word_byte(unsigned char c) { return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+static int lv_phrases(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  phrases *p = (phrases *)lua_newuserdatauv(L, sizeof *p, 0);
+  p->n = NULL;
+  p->len = p->cap = 0;
+  luaL_setmetatable(L, PHRASES_MT);
+  ph_new_node(L, p, 0);   /* the root */
+  lua_Integer n = luaL_len(L, 1);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, 1, i);
+    size_t len;
+    const char *w = lua_tolstring(L, -1, &len);
+    if (w == NULL) return luaL_error(L, "vnt.phrases: item %d is not a string", (int)i);
+    if (len > 0 && is_word_byte((unsigned char)w[0])) {   /* (a phrase must start a word) */
+      int32_t at = 0;
+      for (size_t k = 0; k < len; k++) {
+        int32_t c = ph_child(p, at, (unsigned char)w[k]);
+        if (c < 0) {
+          c = ph_new_node(L, p, (unsigned char)w[k]);
+          p->n[c].sibling = p->n[at].child;
+          p->n[at].child = c;
+        }
+        at = c;
+      }
+      p->n[at].end = 1;
+    }
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+static int ph_find(lua_State *L) {
+  phrases *p = (phrases *)luaL_checkudata(L, 1, PHRASES_MT);
+  size_t len;
+  const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 2, &len);
+  lua_newtable(L);
+  lua_Integer k = 0;
+  size_t i = 0;
+  while (i < len) {
+    if (!is_word_byte(s[i])) { i++; continue; }
+    /* a word starts at i: the longest phrase from here that ends a word */
+    size_t best = 0;
+    int32_t at = 0;
+    for (size_t j = i; j < len; j++) {
+      at = ph_child(p, at, s[j]);
+      if (at < 0) break;
+      if (p->n[at].end && (j + 1 == len || !is_word_byte(s[j + 1]))) best = j + 1;
+    }
+    if (best) {
+      lua_pushinteger(L, (lua_Integer)i + 1);
+      lua_rawseti(L, -2, ++k);
+      lua_pushlstring(L, (const char *)s + i, best - i);
+      lua_rawseti(L, -2, ++k);
+      lua_pushinteger(L, (lua_Integer)best + 1);
+      lua_rawseti(L, -2, ++k);
+      i = best;
+    } else {
+      while (i < len && is_word_byte(s[i])) i++;   /* the word, whole */
+    }
+  }
+  return 1;
+}
+
 void lv_open_segment(lua_State *L) {
   luaL_setfuncs(L, seg_funcs, 0);
+  if (luaL_newmetatable(L, PHRASES_MT)) {
+    static const luaL_Reg m[] = {{"find", ph_find}, {"__gc", ph_gc}, {NULL, NULL}};
+    luaL_setfuncs(L, m, 0);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_pop(L, 1);
+  lua_pushcfunction(L, lv_phrases);
+  lua_setfield(L, -2, "phrases");
 }

@@ -308,32 +308,9 @@ local function speaker_like(s)
   return false
 end
 
--- ---- cue patterns (LPeg) -----------------------------------------------------------------------
+-- ---- cues ----------------------------------------------------------------------------------------
 
-local P, Cp, C = lpeg.P, lpeg.Cp, lpeg.C
-local letter = lpeg.R("az", "AZ") + lpeg.R "\128\255"
-local cue_pat
--- A pattern matching the longest of `words` that ends at a word boundary,
--- built as a trie over bytes: at each byte one test picks the branch, so
--- the cost does not grow with the number of words.
-local function trie(words, depth)
-  depth = depth or 1
-  local groups, order, ends = {}, {}, false
-  for _, w in ipairs(words) do
-    if #w < depth then
-      ends = true
-    else
-      local b = w:sub(depth, depth)
-      if not groups[b] then groups[b] = {} order[#order + 1] = b end
-      table.insert(groups[b], w)
-    end
-  end
-  local pat = P(false)
-  for _, b in ipairs(order) do pat = pat + P(b) * trie(groups[b], depth + 1) end
-  if ends then pat = pat + #(-letter) end   -- the longest first: a shorter word only where the longer fails
-  return pat
-end
-
+local cue_finder
 local function build_cues()
   local list = {}
   for _, c in ipairs(M.cues) do
@@ -341,19 +318,15 @@ local function build_cues()
     list[#list + 1] = c
     list[#list + 1] = vnt.upper(f) .. c:sub(#f + 1)
   end
-  -- a cue: a whole word sequence, not the start of a longer word
-  local first = {}
-  for _, c in ipairs(list) do first[c:sub(1, 1)] = true end
-  local set = ""
-  for b in pairs(first) do set = set .. b end
-  -- one test of the first byte, then the trie; other words are skipped whole
-  cue_pat = lpeg.Ct(((1 - letter) ^ 0 * (#lpeg.S(set) * Cp() * C(trie(list)) * Cp()) + letter ^ 1 + 1) ^ 0)
+  -- a cue: a whole word sequence, not the start of a longer word, the longest
+  -- at each word start; a byte trie in C (vnt.phrases), other words passed over whole
+  cue_finder = vnt.phrases(list)
 end
 
 -- all cues of `s`, flat: {start1, cue1, stop1, start2, ...} (1-based, stop exclusive)
 local function cues_flat(s)
-  if not cue_pat then build_cues() end
-  return cue_pat:match(s)
+  if not cue_finder then build_cues() end
+  return cue_finder:find(s)
 end
 local NONE = {}   -- (an empty list shared, never written)
 
@@ -365,8 +338,8 @@ local function cues_in(s)
   return out
 end
 
---- Rebuild the cue pattern after changing M.cues.
-function M.reload() cue_pat = nil end
+--- Rebuild the cue finder after changing M.cues.
+function M.reload() cue_finder = nil end
 
 -- Words no speaker's name or title holds: auxiliaries and common verbs.
 local verbish = {}
