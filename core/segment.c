@@ -773,6 +773,9 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
     }
     uint64_t m[VNT_WORD_MASKS];
     vnt__word_masks(s + p, m);
+    /* where a plain word may start (a-z, or A-Z before a-z) and end (white
+     * space or plain punctuation after it): the common case in two tests */
+    const uint64_t start_ok = m[3] | (m[4] & (m[3] >> 1)), end_ok = m[5];
     unsigned q = 0;
     for (;;) {
       uint64_t nonws = q < 64 ? ~m[1] & (~UINT64_C(0) << q) : 0;
@@ -780,6 +783,15 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
       unsigned a = (unsigned)__builtin_ctzll(nonws);
       uint64_t after = ~m[0] & (~UINT64_C(0) << a);  /* bytes at or after a that end a plain word */
       unsigned b = after ? (unsigned)__builtin_ctzll(after) : 64;
+      if (b < 64 && ((start_ok >> a) & (end_ok >> b) & 1)) {
+        out[n].start = p + a;
+        out[n].end = p + b;
+        out[n].kind = VNT_TOK_WORD;
+        n++;
+        q = b;
+        if (n == cap) { p += b; break; }
+        continue;
+      }
       /* the common case from the masks alone: a-z first, or A-Z then a-z; white
        * space or plain punctuation after, or . : after a word with a non-ASCII letter */
       uint64_t high = b < 64 ? m[2] & (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b) : 0;
