@@ -792,15 +792,13 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
         if (n == cap) { p += b; break; }
         continue;
       }
-      /* the common case from the masks alone: a-z first, or A-Z then a-z; white
-       * space or plain punctuation after, or . : after a word with a non-ASCII letter */
-      uint64_t high = b < 64 ? m[2] & (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b) : 0;
-      uint64_t quick = a < b && b < 64 ? (((m[3] >> a) | ((m[4] >> a) & (m[3] >> (a + 1)))) &
-                                 ((m[5] >> b) | ((m[6] >> b) & (high != 0)))) & 1 : 0;
       size_t e = 0;   /* the end of a token found here; 0: none yet */
       int kind = VNT_TOK_WORD;
-      if (quick || (a < b && b < 64 && plain_start(s, p + a, p + b) && plain_end(s, len, p + b, high == 0))) {
-        e = p + b;   /* a plain word: the common case */
+      if (a < b && b < 64) {
+        /* the other plain words: a Vietnamese letter first, or . : NBSP, a
+         * dash or a quote mark after (. and : only after a non-ASCII letter) */
+        uint64_t high = m[2] & (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b);
+        if (plain_start(s, p + a, p + b) && plain_end(s, len, p + b, high == 0)) e = p + b;
       } else if (b == a) {
         unsigned c = s[p + a];
         if (c < 0x80 && ascii_kind[c] == K_PUNCT && c != '#' && c != '@') {

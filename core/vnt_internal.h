@@ -83,9 +83,10 @@ void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 /* segment.c: the next tokens from *pos, exactly those vnt_token_next gives
  * one by one, up to cap of them (cap >= 1) into out; *pos moves past the
- * last.  Returns how many, 0 at the end of the text.  Plain lower-case
- * words between white space and common punctuation are found from the
- * masks above, 64 bytes at a time; everything else by vnt_token_next. */
+ * last.  Returns how many, 0 at the end of the text.  Plain words (lower
+ * case, or a capital before lower case, between white space and common
+ * punctuation), plain numbers and punctuation are found from the masks
+ * above, 64 bytes at a time; everything else by vnt_token_next. */
 size_t vnt__token_batch(const char *s, size_t len, size_t *pos, vnt_span *out, size_t cap);
 
 /* viet.c: tones, case, diacritics, spaces, punctuation on valid UTF-8. */
