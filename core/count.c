@@ -411,7 +411,8 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
      * the tokens found a batch at a time, then counted in a loop of their own */
     vnt_span batch[256];
     size_t p = 0, m;
-    while (rc == VNT_OK && (m = vnt__token_batch(s, len, &p, batch, sizeof batch / sizeof batch[0])) > 0) {
+    while (rc == VNT_OK &&
+           (m = vnt__token_batch(s, len, &p, batch, sizeof batch / sizeof batch[0], !o->all_tokens)) > 0) {
       for (size_t i = 0; i < m && rc == VNT_OK; i++) {
         const vnt_span *t = &batch[i];
         if (!(t->kind == VNT_TOK_WORD || t->kind == VNT_TOK_ABBREV || (o->all_tokens && t->kind != VNT_TOK_PUNCT))) continue;

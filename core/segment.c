@@ -762,13 +762,19 @@ static inline int plain_end(const unsigned char *s, size_t len, size_t b, int as
   }
 }
 
-size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out, size_t cap) {
+/* Is a token of this kind kept when only words are asked for? */
+static inline int kept(int words_only, int kind) {
+  return !words_only || kind == VNT_TOK_WORD || kind == VNT_TOK_ABBREV;
+}
+
+size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out, size_t cap, int words_only) {
   const unsigned char *s = (const unsigned char *)str;
   size_t p = *pos, n = 0;
   while (n < cap) {
     if (len - p < 96) {   /* near the end: one by one */
       if (p >= len || !vnt_token_next(str, len, p, &out[n])) break;
-      p = out[n++].end;
+      p = out[n].end;
+      n += (size_t)kept(words_only, out[n].kind);
       continue;
     }
     uint64_t m[VNT_WORD_MASKS];
@@ -830,8 +836,9 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
       if (e == 0) {
         if (b == 64 && a > 0) { p += a; break; }     /* a word across the window's end: the next window */
         if (!vnt_token_next(str, len, p + a, &out[n])) { p = len; break; }
-        e = out[n++].end;
-      } else {
+        e = out[n].end;
+        n += (size_t)kept(words_only, out[n].kind);
+      } else if (kept(words_only, kind)) {
         out[n].start = p + a;
         out[n].end = e;
         out[n].kind = kind;

@@ -86,8 +86,10 @@ void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
  * last.  Returns how many, 0 at the end of the text.  Plain words (lower
  * case, or a capital before lower case, between white space and common
  * punctuation), plain numbers and punctuation are found from the masks
- * above, 64 bytes at a time; everything else by vnt_token_next. */
-size_t vnt__token_batch(const char *s, size_t len, size_t *pos, vnt_span *out, size_t cap);
+ * above, 64 bytes at a time; everything else by vnt_token_next.  With
+ * words_only, only the word and abbreviation tokens are given (0 is still
+ * returned only at the end of the text). */
+size_t vnt__token_batch(const char *s, size_t len, size_t *pos, vnt_span *out, size_t cap, int words_only);
 
 /* viet.c: tones, case, diacritics, spaces, punctuation on valid UTF-8. */
 int vnt__needs_transform(const vnt_norm_opts *o);

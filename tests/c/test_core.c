@@ -251,7 +251,7 @@ static void test_token_batch(void) {
   };
   const int nbits = (int)(sizeof bits / sizeof bits[0]);
   unsigned seed = 4242;
-  int bad_tok = 0, bad_mask = 0;
+  int bad_tok = 0, bad_mask = 0, bad_words = 0;
   char buf[2048];
   vnt_span want[1024], got[1024];
   for (int t = 0; t < 4000; t++) {
@@ -266,11 +266,20 @@ static void test_token_batch(void) {
     size_t nw = 0, p = 0;
     while (nw < 1024 && vnt_token_next(buf, len, p, &want[nw])) p = want[nw++].end;
     size_t ng = 0, q = 0, k;
-    while (ng < 1024 && (k = vnt__token_batch(buf, len, &q, got + ng, 1 + (size_t)(t % 5) * 60)) > 0) ng += k;
+    while (ng < 1024 && (k = vnt__token_batch(buf, len, &q, got + ng, 1 + (size_t)(t % 5) * 60, 0)) > 0) ng += k;
     int same = ng == nw && q >= (nw ? want[nw - 1].end : 0) && q <= len;
     for (size_t i = 0; same && i < nw; i++)
       same = got[i].start == want[i].start && got[i].end == want[i].end && got[i].kind == want[i].kind;
     bad_tok += !same;
+    /* words only: the word and abbreviation tokens of the same, in order */
+    size_t nww = 0, nwg = 0, r = 0;
+    for (size_t i = 0; i < nw; i++)
+      if (want[i].kind == VNT_TOK_WORD || want[i].kind == VNT_TOK_ABBREV) want[nww++] = want[i];
+    while (nwg < 1024 && (k = vnt__token_batch(buf, len, &r, got + nwg, 1 + (size_t)(t % 7) * 40, 1)) > 0) nwg += k;
+    int same_w = nwg == nww;
+    for (size_t i = 0; same_w && i < nww; i++)
+      same_w = got[i].start == want[i].start && got[i].end == want[i].end && got[i].kind == want[i].kind;
+    bad_words += !same_w;
     if (len >= 65) {
       uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
       for (size_t at = 0; at + 65 <= len; at += 7) {
@@ -281,6 +290,7 @@ static void test_token_batch(void) {
     }
   }
   ok(bad_tok == 0, "vnt__token_batch: the same tokens as vnt_token_next, one by one");
+  ok(bad_words == 0, "vnt__token_batch, words only: the word tokens of vnt_token_next, in order");
   ok(bad_mask == 0, "vnt__word_masks: the vector masks equal the scalar reference");
 }
 

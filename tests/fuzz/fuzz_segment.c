@@ -30,13 +30,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   {
     size_t p1 = 0, p2 = 0, k;
     vnt_span batch[37];
-    while ((k = vnt__token_batch(s, len, &p2, batch, 1 + len % 37)) > 0)
+    while ((k = vnt__token_batch(s, len, &p2, batch, 1 + len % 37, 0)) > 0)
       for (size_t i = 0; i < k; i++) {
         CHECK(vnt_token_next(s, len, p1, &sp));
         CHECK(sp.start == batch[i].start && sp.end == batch[i].end && sp.kind == batch[i].kind);
         p1 = sp.end;
       }
     CHECK(!vnt_token_next(s, len, p1, &sp));
+    /* words only: the word tokens of the same, in order */
+    p1 = p2 = 0;
+    while ((k = vnt__token_batch(s, len, &p2, batch, 1 + len % 29, 1)) > 0)
+      for (size_t i = 0; i < k; i++) {
+        do { CHECK(vnt_token_next(s, len, p1, &sp)); p1 = sp.end; }
+        while (sp.kind != VNT_TOK_WORD && sp.kind != VNT_TOK_ABBREV);
+        CHECK(sp.start == batch[i].start && sp.end == batch[i].end && sp.kind == batch[i].kind);
+      }
+    while (vnt_token_next(s, len, p1, &sp)) { CHECK(sp.kind != VNT_TOK_WORD && sp.kind != VNT_TOK_ABBREV); p1 = sp.end; }
     for (size_t at = 0; at + 65 <= len; at++) {
       uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
       vnt__word_masks((const unsigned char *)s + at, a);
