@@ -25,20 +25,20 @@ for l in io.lines(gold) do
     local hyp = {}
     for _, x in ipairs(s.sentences) do hyp[#hyp + 1] = x.text end
     hyp = table.concat(hyp, " ")
-    local t = sums[i] or {0, 0, 0, 0, 0, 0}
+    local t = sums[i] or {0, 0, 0, 0, 0, 0, 0, 0}
     local r1, _, f1 = summary.rouge(ref, hyp, 1)
     local r2, _, f2 = summary.rouge(ref, hyp, 2)
     local a1, _, af1 = summary.rouge(g.abstract, hyp, 1)
     local a2, _, af2 = summary.rouge(g.abstract, hyp, 2)
     t[1], t[2], t[3], t[4] = t[1] + r1, t[2] + f1, t[3] + r2, t[4] + f2
-    t[5], t[6] = t[5] + af1, t[6] + af2
+    t[5], t[6], t[7], t[8] = t[5] + a1, t[6] + af1, t[7] + a2, t[8] + af2
     sums[i] = t
   end
 end
-print(("%-40s %-26s %-26s %s"):format("summaries (" .. n .. " gold articles)", "key sentences R1 rec / F1",
-  "key sentences R2 rec / F1", "abstract R1 F1 / R2 F1"))
+print(("%-40s %-16s %-16s %-16s %s"):format("summaries (" .. n .. " gold articles)", "key R1 rec / F1",
+  "key R2 rec / F1", "abstract R1 rec / F1", "abstract R2 rec / F1"))
 for i, row in ipairs(rows) do
   local t = sums[i]
-  print(("%-40s %.3f / %.3f             %.3f / %.3f             %.3f / %.3f"):format(row[1],
-    t[1] / n, t[2] / n, t[3] / n, t[4] / n, t[5] / n, t[6] / n))
+  print(("%-40s %.3f / %.3f    %.3f / %.3f    %.3f / %.3f        %.3f / %.3f"):format(row[1],
+    t[1] / n, t[2] / n, t[3] / n, t[4] / n, t[5] / n, t[6] / n, t[7] / n, t[8] / n))
 end
