@@ -46,6 +46,25 @@ describe("vnt.counter()", function()
     assert.same({ "a2", "b2", "c1", "d1" }, all)
   end)
 
+  it("writes the top keys as TSV lines from C, as c:top gives them", function()
+    local c = vnt.counter()
+    local long = ("dài"):rep(30000)   -- a key longer than the writer's block
+    c:add("a", -5); c:add("b", 0); c:add("đ", math.maxinteger); c:add(long, 3); c:add("x", math.mininteger)
+    for i = 1, 5000 do c:add("k" .. i, i % 7) end
+    for _, args in ipairs { {}, {10}, {nil, 3}, {4, 1}, {nil, math.mininteger} } do
+      local path = os.tmpname()
+      local f = assert(io.open(path, "wb"))
+      c:write_top(f, args[1], args[2])
+      f:close()
+      local want = {}
+      for k, n in c:top(args[1]) do
+        if n >= (args[2] or 1) then want[#want + 1] = k .. "\t" .. n .. "\n" else break end
+      end
+      assert.equal(table.concat(want), helper.read(path))
+      os.remove(path)
+    end
+  end)
+
   it("keeps every count through many keys (the table grows)", function()
     local c = vnt.counter()
     for i = 1, 50000 do c:add("k" .. (i % 7000)) end

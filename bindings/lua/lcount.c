@@ -399,12 +399,32 @@ static int lc_write_top(lua_State *L) {
   size_t n = 0;
   if (vnt_counter_top(c, k >= 0 ? (size_t)k : (size_t)-1, &e, &n) != VNT_OK)
     return luaL_error(L, "vnt.counter:write_top: out of memory");
+  /* lines gathered in a block of 64 KiB, the counts written by hand */
+  char blk[1 << 16];
+  size_t used = 0;
   for (size_t i = 0; i < n && e[i].count >= min; i++) {
+    if (used + e[i].len + 24 > sizeof blk) {
+      fwrite(blk, 1, used, f);
+      used = 0;
+    }
+    if (e[i].len + 24 > sizeof blk) {   /* a key longer than the block */
+      fwrite(e[i].key, 1, e[i].len, f);
+    } else {
+      memcpy(blk + used, e[i].key, e[i].len);
+      used += e[i].len;
+    }
     char num[24];
-    int m = snprintf(num, sizeof num, "\t%lld\n", (long long)e[i].count);
-    fwrite(e[i].key, 1, e[i].len, f);
-    fwrite(num, 1, (size_t)m, f);
+    size_t at = sizeof num;
+    int64_t v = e[i].count;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    num[--at] = '\n';
+    do { num[--at] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) num[--at] = '-';
+    num[--at] = '\t';
+    memcpy(blk + used, num + at, sizeof num - at);
+    used += sizeof num - at;
   }
+  fwrite(blk, 1, used, f);
   free(e);
   lua_settop(L, 1);
   return 1;
