@@ -259,6 +259,54 @@ static int by_count(const void *a, const void *b) {
 
 /* All entries in an array the caller frees: by count (highest first, ties
  * by key) or by key (byte order). */
+/* by_count and by_key, inline: -1, 0, 1 */
+static inline int cmp_entries(const sortent *x, const sortent *y, int order_by_count) {
+  if (order_by_count && x->count != y->count) return x->count > y->count ? -1 : 1;
+  if (x->pre != y->pre) return x->pre < y->pre ? -1 : 1;
+  size_t m = x->len < y->len ? x->len : y->len;
+  int r = m > 8 ? memcmp(x->key + 8, y->key + 8, m - 8) : 0;
+  return r ? r : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Sort t[0..n): quicksort with the comparison inline (median of three,
+ * insertion sort for short ranges, the smaller side first), qsort past a
+ * depth bound.  The entries come in the order of the table, which a
+ * random key scatters, so the expected time is n log n whatever the text. */
+static void sort_entries(sortent *t, size_t n, int order_by_count, int depth) {
+  while (n > 16) {
+    if (depth-- <= 0) { qsort(t, n, sizeof *t, order_by_count ? by_count : by_key); return; }
+    size_t mid = n / 2;
+    if (cmp_entries(&t[mid], &t[0], order_by_count) < 0) { sortent x = t[mid]; t[mid] = t[0]; t[0] = x; }
+    if (cmp_entries(&t[n - 1], &t[0], order_by_count) < 0) { sortent x = t[n - 1]; t[n - 1] = t[0]; t[0] = x; }
+    if (cmp_entries(&t[n - 1], &t[mid], order_by_count) < 0) { sortent x = t[n - 1]; t[n - 1] = t[mid]; t[mid] = x; }
+    sortent pivot = t[mid];
+    size_t i = 0, j = n - 1;
+    for (;;) {   /* Hoare partition: t[0] <= pivot <= t[n - 1] bound both scans */
+      while (cmp_entries(&t[i], &pivot, order_by_count) < 0) i++;
+      while (cmp_entries(&pivot, &t[j], order_by_count) < 0) j--;
+      if (i >= j) break;
+      sortent x = t[i]; t[i] = t[j]; t[j] = x;
+      i++;
+      j--;
+    }
+    size_t left = j + 1;   /* t[0..left) <= pivot <= t[left..n) */
+    if (left < n - left) {
+      sort_entries(t, left, order_by_count, depth);
+      t += left;
+      n -= left;
+    } else {
+      sort_entries(t + left, n - left, order_by_count, depth);
+      n = left;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {   /* insertion sort */
+    sortent x = t[i];
+    size_t j = i;
+    while (j > 0 && cmp_entries(&x, &t[j - 1], order_by_count) < 0) { t[j] = t[j - 1]; j--; }
+    t[j] = x;
+  }
+}
+
 /* Put the `k` first entries of t[0..n) in by_count order into t[0..k), in
  * any order (quickselect, median of three; linear on average). */
 static void select_top(sortent *t, size_t n, size_t k) {
@@ -307,7 +355,9 @@ static sent *entries_k(const vnt_counter *c, int order_by_count, size_t k_max, s
     select_top(t, k, k_max);
     k = k_max;
   }
-  qsort(t, k, sizeof *t, order_by_count ? by_count : by_key);
+  int depth = 2;
+  for (size_t x = k; x > 1; x >>= 1) depth += 2;
+  sort_entries(t, k, order_by_count, depth);
   if (k_max < k) k = k_max;
   for (size_t i = 0; i < k; i++) {
     e[i].key = t[i].key;

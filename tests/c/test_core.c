@@ -409,6 +409,34 @@ static void test_counter(void) {
     vnt_counter_free(r);
     ok(same, "counter: the top k by selection are the first k of the full sort, for every k");
   }
+  {   /* sorted entries: every neighbour pair in order, by count and by key, at many sizes */
+    int ordered = 1;
+    size_t sizes[] = {0, 1, 2, 3, 16, 17, 18, 100, 1000, 6000};
+    unsigned seed = 5;
+    for (size_t q = 0; q < sizeof sizes / sizeof sizes[0]; q++) {
+      vnt_counter *r = vnt_counter_new();
+      for (size_t i = 0; i < sizes[q]; i++) {
+        char rk[32];
+        seed = seed * 1103515245u + 12345u;
+        /* keys sharing 8-byte prefixes, of every length, with few distinct counts */
+        int len = snprintf(rk, sizeof rk, "%s%zu", (seed >> 20) % 2 ? "prefix__" : "p", i);
+        vnt_counter_add(r, rk, (size_t)len, (int64_t)((seed >> 8) % 4) - 1);
+      }
+      for (int by = 0; by <= 1; by++) {
+        vnt_counter_entry *se = NULL;
+        vnt_counter_sorted(r, by, &se);
+        for (size_t i = 1; i < sizes[q]; i++) {
+          size_t m = se[i - 1].len < se[i].len ? se[i - 1].len : se[i].len;
+          int kc = memcmp(se[i - 1].key, se[i].key, m);
+          int key_lt = kc < 0 || (kc == 0 && se[i - 1].len < se[i].len);
+          if (by ? !(se[i - 1].count > se[i].count || (se[i - 1].count == se[i].count && key_lt)) : !key_lt) ordered = 0;
+        }
+        free(se);
+      }
+      vnt_counter_free(r);
+    }
+    ok(ordered, "counter: entries sorted by count (ties by key) and by key, at every size");
+  }
   vnt_counter_merge(d, c);
   ok(vnt_counter_get(d, "b", 1) == 6, "counter: merge adds");
   vnt_buf_free(&b);
