@@ -537,7 +537,54 @@ static int other(state *S, int32_t cp, const unsigned char *p, size_t n) {
   return emit(S, p, n);
 }
 
+static int transform_core(const char *str, size_t len, const vnt_norm_opts *o, vnt_buf *out);
+
+/* The bytes of the zero-width characters --space drops (is_zero_width):
+ * U+00AD, U+200B, U+2060, U+FEFF; their length at s[i], or 0. */
+static size_t zero_width_at(const unsigned char *s, size_t len, size_t i) {
+  if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xAD) return 2;
+  if (i + 2 < len && ((s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x8B) ||
+                      (s[i] == 0xE2 && s[i + 1] == 0x81 && s[i + 2] == 0xA0) ||
+                      (s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF)))
+    return 3;
+  return 0;
+}
+
 int vnt__transform(const char *str, size_t len, const vnt_norm_opts *o, vnt_buf *out) {
+  if (o->flags & VNT_SPACE) {
+    /* the zero-width characters go first, so the words are the ones the
+     * output will hold: "g<SHY>ịe" is the word "gịe", its tone placed as
+     * in "gịe" (normalizing twice gives what normalizing once gave) */
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len && !zero_width_at(s, len, i)) i++;
+    if (i < len) {
+      vnt_buf t = VNT_BUF_INIT;
+      int rc = VNT_OK;
+      size_t from = 0;
+      while (i < len && rc == VNT_OK) {
+        size_t z = zero_width_at(s, len, i);
+        if (z) {
+          rc = vnt_buf_append(&t, str + from, i - from);
+          i += z;
+          from = i;
+        } else {
+          i++;
+        }
+      }
+      if (rc == VNT_OK) rc = vnt_buf_append(&t, str + from, len - from);
+      if (rc == VNT_OK) {
+        rc = transform_core(t.data ? t.data : "", t.len, o, out);
+        if (rc == VNT_SAME) rc = VNT_OK;   /* the same as without them: still not the input */
+      }
+      vnt_buf_free(&t);
+      return rc;
+    }
+  }
+  return transform_core(str, len, o, out);
+}
+
+static int transform_core(const char *str, size_t len, const vnt_norm_opts *o, vnt_buf *out) {
   const unsigned char *s = (const unsigned char *)str;
   state S;
   S.o = o;

@@ -58,6 +58,15 @@ describe("vnt.normalize()", function()
     assert.equal("ab", (vnt.normalize("a\u{FEFF}b", { space = true })))
   end)
 
+  it("drops zero-width characters before it places tones: a word they split is one word", function()
+    -- "g<soft hyphen>ịe" is the word "gịe" once the soft hyphen goes: gi + e, the tone on e
+    local o = { tones = "new", case = "upper", space = true }
+    local once = vnt.normalize("g\u{AD}ịe hoà\u{200B}", o)
+    assert.equal("GIẸ HOÀ", once)
+    assert.equal(once, (vnt.normalize(once, o)))   -- and again gives the same
+    assert.equal(once, (vnt.normalize("gịe hoà", o)))
+  end)
+
   it("keeps spaces as they are by default", function()
     assert.equal("a\u{A0} b", (vnt.normalize("a\u{A0} b")))
   end)
