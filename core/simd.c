@@ -161,6 +161,20 @@ static inline __m256i in_range(__m256i x, unsigned char lo, unsigned char hi) {
   return _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8((char)(hi - lo))), t);
 }
 
+/* The non-ASCII bytes of a word run, x the bytes, nx the bytes after them:
+ * continuation bytes, leads C4..C9 and CC, CD, C3 before a continuation
+ * byte other than 97 (x) and B7 (/), E1 before B8..BB (U+1E00..U+1EFF). */
+__attribute__((target("avx2"), always_inline))
+static inline __m256i viet_run_bytes(__m256i x, __m256i nx) {
+  __m256i run = _mm256_or_si256(in_range(x, 0x80, 0xBF), in_range(x, 0xC4, 0xC9));
+  run = _mm256_or_si256(run, in_range(x, 0xCC, 0xCD));
+  __m256i c3 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)), in_range(nx, 0x80, 0xBF));
+  c3 = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0x97)),
+                                           _mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0xB7))), c3);
+  __m256i e1 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE1)), in_range(nx, 0xB8, 0xBB));
+  return _mm256_or_si256(run, _mm256_or_si256(c3, e1));
+}
+
 /* The word-run bytes of vnt__run_end, 32 at a time: one mask, one count of
  * trailing zeros, no branch per byte. */
 __attribute__((target("avx2")))
@@ -169,16 +183,7 @@ static size_t run_end_avx2(const unsigned char *s, size_t i, size_t len) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
     __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
     __m256i run = _mm256_or_si256(in_range(x, '0', '9'), in_range(_mm256_or_si256(x, _mm256_set1_epi8(0x20)), 'a', 'z'));
-    run = _mm256_or_si256(run, in_range(x, 0x80, 0xBF));
-    run = _mm256_or_si256(run, in_range(x, 0xC4, 0xC9));
-    run = _mm256_or_si256(run, in_range(x, 0xCC, 0xCD));
-    /* C3 before a continuation byte other than 97 (x) and B7 (/) */
-    __m256i c3 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)), in_range(nx, 0x80, 0xBF));
-    c3 = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0x97)),
-                                             _mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0xB7))), c3);
-    /* E1 B8..BB: U+1E00..U+1EFF */
-    __m256i e1 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE1)), in_range(nx, 0xB8, 0xBB));
-    run = _mm256_or_si256(run, _mm256_or_si256(c3, e1));
+    run = _mm256_or_si256(run, viet_run_bytes(x, nx));
     uint32_t stop = ~(uint32_t)_mm256_movemask_epi8(run);
     if (stop) return i + (size_t)__builtin_ctz(stop);
     i += 32;
@@ -192,15 +197,7 @@ static inline void masks32(const unsigned char *s, uint64_t m[VNT_WORD_MASKS], i
   __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)s);
   __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(s + 1));
   __m256i lo = in_range(x, 'a', 'z'), up = in_range(x, 'A', 'Z');
-  __m256i run = _mm256_or_si256(lo, up);
-  run = _mm256_or_si256(run, in_range(x, 0x80, 0xBF));
-  run = _mm256_or_si256(run, in_range(x, 0xC4, 0xC9));
-  run = _mm256_or_si256(run, in_range(x, 0xCC, 0xCD));
-  __m256i c3 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xC3)), in_range(nx, 0x80, 0xBF));
-  c3 = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0x97)),
-                                           _mm256_cmpeq_epi8(nx, _mm256_set1_epi8((char)0xB7))), c3);
-  __m256i e1 = _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE1)), in_range(nx, 0xB8, 0xBB));
-  run = _mm256_or_si256(run, _mm256_or_si256(c3, e1));
+  __m256i run = _mm256_or_si256(_mm256_or_si256(lo, up), viet_run_bytes(x, nx));
   __m256i sp = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), in_range(x, '\t', '\r'));
 #define EQ(ch) _mm256_cmpeq_epi8(x, _mm256_set1_epi8(ch))
   __m256i t = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(sp, EQ(',')), _mm256_or_si256(EQ(';'), EQ('('))),
