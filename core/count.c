@@ -243,23 +243,8 @@ typedef struct sortent {
   size_t len;
 } sortent;
 
-static int by_key(const void *a, const void *b) {
-  const sortent *x = a, *y = b;
-  if (x->pre != y->pre) return x->pre < y->pre ? -1 : 1;
-  size_t m = x->len < y->len ? x->len : y->len;
-  int r = m > 8 ? memcmp(x->key + 8, y->key + 8, m - 8) : 0;
-  return r ? r : (x->len > y->len) - (x->len < y->len);
-}
-
-static int by_count(const void *a, const void *b) {
-  const sortent *x = a, *y = b;
-  if (x->count != y->count) return x->count > y->count ? -1 : 1;
-  return by_key(a, b);
-}
-
-/* All entries in an array the caller frees: by count (highest first, ties
- * by key) or by key (byte order). */
-/* by_count and by_key, inline: -1, 0, 1 */
+/* By count (highest first) when order_by_count, then by key in byte order:
+ * -1, 0, 1.  Inline for the sorts below; by_key and by_count for qsort. */
 static inline int cmp_entries(const sortent *x, const sortent *y, int order_by_count) {
   if (order_by_count && x->count != y->count) return x->count > y->count ? -1 : 1;
   if (x->pre != y->pre) return x->pre < y->pre ? -1 : 1;
@@ -267,6 +252,9 @@ static inline int cmp_entries(const sortent *x, const sortent *y, int order_by_c
   int r = m > 8 ? memcmp(x->key + 8, y->key + 8, m - 8) : 0;
   return r ? r : (x->len > y->len) - (x->len < y->len);
 }
+
+static int by_key(const void *a, const void *b) { return cmp_entries(a, b, 0); }
+static int by_count(const void *a, const void *b) { return cmp_entries(a, b, 1); }
 
 /* Sort t[0..n): quicksort with the comparison inline (median of three,
  * insertion sort for short ranges, the smaller side first), qsort past a
@@ -314,15 +302,15 @@ static void select_top(sortent *t, size_t n, size_t k) {
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
     /* median of three to the front as the pivot */
-    if (by_count(&t[mid], &t[lo]) < 0) { sortent x = t[mid]; t[mid] = t[lo]; t[lo] = x; }
-    if (by_count(&t[hi - 1], &t[lo]) < 0) { sortent x = t[hi - 1]; t[hi - 1] = t[lo]; t[lo] = x; }
-    if (by_count(&t[hi - 1], &t[mid]) < 0) { sortent x = t[hi - 1]; t[hi - 1] = t[mid]; t[mid] = x; }
+    if (cmp_entries(&t[mid], &t[lo], 1) < 0) { sortent x = t[mid]; t[mid] = t[lo]; t[lo] = x; }
+    if (cmp_entries(&t[hi - 1], &t[lo], 1) < 0) { sortent x = t[hi - 1]; t[hi - 1] = t[lo]; t[lo] = x; }
+    if (cmp_entries(&t[hi - 1], &t[mid], 1) < 0) { sortent x = t[hi - 1]; t[hi - 1] = t[mid]; t[mid] = x; }
     sortent pivot = t[mid];
     t[mid] = t[lo];
     t[lo] = pivot;
     size_t store = lo + 1;   /* partition: before `store` precede the pivot */
     for (size_t i = lo + 1; i < hi; i++)
-      if (by_count(&t[i], &pivot) < 0) { sortent x = t[i]; t[i] = t[store]; t[store] = x; store++; }
+      if (cmp_entries(&t[i], &pivot, 1) < 0) { sortent x = t[i]; t[i] = t[store]; t[store] = x; store++; }
     sortent x = t[store - 1]; t[store - 1] = t[lo]; t[lo] = x;   /* the pivot to its place */
     size_t p = store - 1;
     if (p == k || p + 1 == k) return;
