@@ -710,27 +710,18 @@ int vnt_token_next(const char *str, size_t len, size_t pos, vnt_span *tok) {
 
 /* ---- tokens in batches -------------------------------------------------------- */
 
-/* The length of the lower-case (or upper-case) Vietnamese letter at i,
- * precomposed, by its bytes; 0 if there is none there. */
-static inline int lower_at(const unsigned char *s, size_t i) {
-  unsigned c = s[i], d = s[i + 1];
-  if (c >= 'a' && c <= 'z') return 1;
-  if (c == 0xC3) return d >= 0xA0 && d != 0xB7 ? 2 : 0;                 /* à..ÿ, not ÷ */
-  if (c == 0xC4) return d == 0x91 || d == 0x83 ? 2 : 0;                 /* đ ă */
-  if (c == 0xC6) return d == 0xA1 || d == 0xB0 ? 2 : 0;                 /* ơ ư */
-  if (c == 0xE1) return (d == 0xBA || d == 0xBB) && (s[i + 2] & 1) ? 3 : 0;   /* U+1EA0..U+1EFF: odd */
-  return 0;
+/* The length of the lower-case (or upper-case) letter at i, ASCII or
+ * precomposed Vietnamese (vnt__viet_case: the letter is its own lower or
+ * upper case); 0 if there is none there.  s[i..i+3) must be readable. */
+static inline int case_at(const unsigned char *s, size_t i, int upper) {
+  unsigned c = s[i];
+  if (c < 0x80) return upper ? c >= 'A' && c <= 'Z' : c >= 'a' && c <= 'z';
+  unsigned char t[3];
+  size_t k = vnt__viet_case(s + i, 3, upper, t);
+  return k && memcmp(t, s + i, k) == 0 ? (int)k : 0;
 }
-
-static inline int upper_at(const unsigned char *s, size_t i) {
-  unsigned c = s[i], d = s[i + 1];
-  if (c >= 'A' && c <= 'Z') return 1;
-  if (c == 0xC3) return d >= 0x80 && d <= 0x9E && d != 0x97 ? 2 : 0;   /* À..Þ, not × */
-  if (c == 0xC4) return d == 0x90 || d == 0x82 ? 2 : 0;                 /* Đ Ă */
-  if (c == 0xC6) return d == 0xA0 || d == 0xAF ? 2 : 0;                 /* Ơ Ư */
-  if (c == 0xE1) return (d == 0xBA || d == 0xBB) && !(s[i + 2] & 1) ? 3 : 0;  /* U+1EA0..U+1EFF: even */
-  return 0;
-}
+static inline int lower_at(const unsigned char *s, size_t i) { return case_at(s, i, 0); }
+static inline int upper_at(const unsigned char *s, size_t i) { return case_at(s, i, 1); }
 
 /* Does the plain word s[a..b) (bytes of the letter mask, no digits) start
  * with a lower-case letter, or a capital followed by a lower-case one?

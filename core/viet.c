@@ -421,10 +421,7 @@ static int is_word_cp(int32_t cp) {
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
 }
 
-/* The other case of the precomposed Vietnamese letter at w (bytes of the
- * same length written to out), for lower (upper = 0) or upper case; 0 when
- * the letter is not one of them (the caller takes the general way). */
-static size_t viet_case(const unsigned char *w, size_t n, int upper, unsigned char *out) {
+size_t vnt__viet_case(const unsigned char *w, size_t n, int upper, unsigned char *out) {
   unsigned a = w[0], b = n > 1 ? w[1] : 0;
   if (a == 0xC3 && n >= 2) {   /* U+00C0..U+00FE less x / and the letters with no pair here */
     if (b >= 0x80 && b <= 0x9E && b != 0x97) { out[0] = 0xC3; out[1] = (unsigned char)(upper ? b : b + 0x20); return 2; }
@@ -462,7 +459,7 @@ static int word(state *S, const unsigned char *w, size_t n) {
         i++;
         continue;
       }
-      size_t k = viet_case(w + i, n - i, upper, tmp + i);
+      size_t k = vnt__viet_case(w + i, n - i, upper, tmp + i);
       if (k == 0) break;
       i += k;
     }

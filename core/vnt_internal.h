@@ -98,6 +98,11 @@ int vnt__transform(const char *s, size_t len, const vnt_norm_opts *o, vnt_buf *o
  * letters: lower case, NFC, tone in the new style, appended to out.
  * VNT_EINVAL (nothing appended) for anything else: use vnt_normalize. */
 int vnt__syllable_key(const char *s, size_t n, vnt_buf *out);
+/* The lower (upper = 0) or upper case of the precomposed Vietnamese letter
+ * at w (n bytes there), written to out in as many bytes, its length
+ * returned; 0 when it is not one of the letters this knows (ASCII is not:
+ * À..Þ and à..þ, Ă Đ Ĩ Ũ Ơ Ư and their small letters, U+1EA0..U+1EF9). */
+size_t vnt__viet_case(const unsigned char *w, size_t n, int upper, unsigned char *out);
 /* The generated tables of viet.c: the parts of a precomposed Vietnamese
  * letter (upper << 15 | base << 8 | quality << 4 | tone, 0 if none), and
  * the letter for vowel (index in "aeiouy"), case, quality and tone (0 if none). */
