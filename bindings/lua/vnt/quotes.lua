@@ -105,14 +105,11 @@ local function prefix(s, n)
   return s:sub(1, n)
 end
 
-local function first_char(s)
-  return s:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
-end
-
--- the character at byte i of s (no copy of the rest)
+-- the character at byte i of s (no copy of the rest), the first by default
 local function first_char_at(s, i)
   return s:match("^[%z\1-\127\194-\244][\128-\191]*", i) or ""
 end
+local function first_char(s) return first_char_at(s, 1) end
 
 -- is the first letter of w a capital?  ASCII by its byte; other letters
 -- through vnt.upper once each, then remembered
