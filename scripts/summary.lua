@@ -6,8 +6,10 @@ local summary = require "vnt.summary"
 local p = cli.parser("summary",
   "Extractive summaries of Vietnamese news articles: each article is cleaned\n" ..
   "(no captions, credits or repeated lines), its sentences ranked by TextRank\n" ..
-  "over TF-IDF similarity with a position and a title prior, and chosen by MMR\n" ..
-  "so that the summary does not repeat itself; the summary keeps document order.\n" ..
+  "over TF-IDF similarity with a position and a title prior, the lead (the\n" ..
+  "first sentence, where news says who, what, where and when) taken first, and\n" ..
+  "the rest chosen by MMR so that the summary does not repeat itself; the\n" ..
+  "summary keeps document order.\n" ..
   "With --corpus, one summary of all the articles: the sentences most central to\n" ..
   "the collection, each with its source.  The same input gives the same summary.",
   "Examples:\n" ..
@@ -19,6 +21,7 @@ p:option("--sentences", "Sentences in each summary.", "3"):convert(tonumber)
 p:option("--ratio", "Or a share of the article's sentences (0 < R <= 1), instead of --sentences."):convert(tonumber)
 p:option("--keywords", "Also the K most frequent content words (multi-syllable words of vnt words) of each article.",
          "0"):convert(tonumber)
+p:flag("--no-lead", "Do not take the article's first sentence first (for texts that are not news).")
 p:flag("--corpus", "One summary of all the documents instead of one each.")
 p:option("--method", "full (TextRank + priors + MMR), textrank (TextRank alone) or lead (the first sentences).",
          "full"):choices {"full", "textrank", "lead"}
@@ -37,7 +40,7 @@ if not a.keywords or a.keywords < 0 then cli.die("--keywords: expected a number 
 
 collectgarbage("generational")   -- many small tables per article, short-lived
 local out = io.stdout
-local opts = {sentences = a.sentences, ratio = a.ratio, method = a.method}
+local opts = {sentences = a.sentences, ratio = a.ratio, method = a.method, lead = not a.no_lead}
 
 -- multi-syllable function words, never keywords
 local not_keywords = {}

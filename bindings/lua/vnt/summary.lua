@@ -12,8 +12,10 @@
 -- out; document frequencies in a vnt.counter); sentences are the nodes of
 -- a graph weighted by cosine similarity, ranked by TextRank (PageRank);
 -- the rank is multiplied by a position prior (earlier is likelier) and a
--- title prior (overlap with the headline); MMR picks the summary so that
--- it does not say the same thing twice; the result keeps document order.
+-- title prior (overlap with the headline); the lead (the first sentence,
+-- unless it is a fragment under ten syllables) is taken first, as news
+-- puts who, what, where and when there; MMR picks the rest so that the
+-- summary does not say the same thing twice; the result keeps document order.
 -- Deterministic: no randomness, ties broken by position.
 -- @module vnt.summary
 local vnt = require "vnt"
@@ -172,7 +174,8 @@ end
 
 --- The summary of one article: {title, sentences = {{text, index, score},
 -- ...} in document order}.  opts.sentences (default 3) or opts.ratio;
--- opts.method: "full" (TextRank, priors and MMR: the default),
+-- opts.method: "full" (TextRank, priors, the lead and MMR: the default;
+-- opts.lead = false leaves the lead to its score),
 -- "textrank" (TextRank alone, the top k), "lead" (the first k);
 -- opts.df, opts.ndocs: a background counter of document frequencies and
 -- the number of its documents (default: the article's own sentences).
@@ -236,6 +239,13 @@ function M.summarize(text, opts)
       end
       s.score = score
       items[#items + 1] = s
+    end
+    if method == "full" and opts.lead ~= false and n > 0 and sents[1].nwords >= 10 then
+      -- the lead: news puts who, what, where and when in its first
+      -- sentence; it gets the best score, so MMR takes it first
+      local top = 0
+      for _, it in ipairs(items) do if it.score > top then top = it.score end end
+      sents[1].score = top * 1.0001
     end
     if method == "textrank" then
       table.sort(items, function(a, b)
