@@ -718,7 +718,7 @@ static inline int case_at(const unsigned char *s, size_t i, int upper) {
   if (c < 0x80) return upper ? c >= 'A' && c <= 'Z' : c >= 'a' && c <= 'z';
   unsigned char t[3];
   size_t k = vnt__viet_case(s + i, 3, upper, t);
-  return k && memcmp(t, s + i, k) == 0 ? (int)k : 0;
+  return k && t[k - 1] == s[i + k - 1] ? (int)k : 0;   /* only the last byte of a letter changes case */
 }
 static inline int lower_at(const unsigned char *s, size_t i) { return case_at(s, i, 0); }
 static inline int upper_at(const unsigned char *s, size_t i) { return case_at(s, i, 1); }
@@ -770,9 +770,10 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
     }
     uint64_t m[VNT_WORD_MASKS];
     vnt__word_masks(s + p, m);
-    /* where a plain word may start (a-z, or A-Z before a-z) and end (white
-     * space or plain punctuation after it): the common case in two tests */
-    const uint64_t start_ok = m[3] | (m[4] & (m[3] >> 1)), end_ok = m[5];
+    /* where a plain word may start (a lower-case letter, or A-Z before one:
+     * plain_start) and end (white space or plain punctuation after it): the
+     * common case in two tests */
+    const uint64_t start_ok = m[6] | (m[4] & (m[6] >> 1)), end_ok = m[5];
     unsigned q = 0;
     for (;;) {
       uint64_t nonws = q < 64 ? ~m[1] & (~UINT64_C(0) << q) : 0;

@@ -204,7 +204,21 @@ static inline void masks32(const unsigned char *s, uint64_t m[VNT_WORD_MASKS], i
                               _mm256_or_si256(_mm256_or_si256(EQ(')'), EQ('"')), _mm256_or_si256(EQ('!'), EQ('?'))));
   t = _mm256_or_si256(t, _mm256_or_si256(EQ('['), EQ(']')));
 #undef EQ
-  __m256i d = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')));
+  /* a lower-case letter starts here: a-z, or a precomposed Vietnamese one
+   * (vnt__viet_case): C3 A0..BE but B7, ă đ ĩ ũ ơ ư, E1 BA/BB and odd */
+  __m256i nnx = _mm256_loadu_si256((const __m256i *)(const void *)(s + 2));
+#define EQB(v, ch) _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)(ch)))
+  __m256i vl = _mm256_andnot_si256(EQB(nx, 0xB7), _mm256_and_si256(EQB(x, 0xC3), in_range(nx, 0xA0, 0xBE)));
+  vl = _mm256_or_si256(vl, _mm256_and_si256(EQB(x, 0xC4), _mm256_or_si256(_mm256_or_si256(EQB(nx, 0x83), EQB(nx, 0x91)),
+                                                                         EQB(nx, 0xA9))));
+  vl = _mm256_or_si256(vl, _mm256_and_si256(EQB(x, 0xC5), EQB(nx, 0xA9)));
+  vl = _mm256_or_si256(vl, _mm256_and_si256(EQB(x, 0xC6), _mm256_or_si256(EQB(nx, 0xA1), EQB(nx, 0xB0))));
+  __m256i odd = EQB(_mm256_and_si256(nnx, _mm256_set1_epi8(1)), 1);
+  __m256i e1 = _mm256_or_si256(_mm256_and_si256(EQB(nx, 0xBA), in_range(nnx, 0xA0, 0xBF)),
+                               _mm256_and_si256(EQB(nx, 0xBB), in_range(nnx, 0x80, 0xB9)));
+  vl = _mm256_or_si256(vl, _mm256_and_si256(_mm256_and_si256(EQB(x, 0xE1), odd), e1));
+#undef EQB
+  __m256i d = _mm256_or_si256(lo, vl);
   m[0] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(run) << shift;
   m[1] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(sp) << shift;
   m[2] |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << shift;
@@ -262,7 +276,12 @@ void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) 
     m[3] |= (uint64_t)lo << j;
     m[4] |= (uint64_t)up << j;
     m[5] |= (uint64_t)(sp || (c != 0 && strchr(",;()\"!?[]", (int)c) != NULL)) << j;
-    m[6] |= (uint64_t)(c == '.' || c == ':') << j;
+    unsigned n2 = s[j + 2];
+    int vl = (c == 0xC3 && n >= 0xA0 && n <= 0xBE && n != 0xB7) ||
+             (c == 0xC4 && (n == 0x83 || n == 0x91 || n == 0xA9)) || (c == 0xC5 && n == 0xA9) ||
+             (c == 0xC6 && (n == 0xA1 || n == 0xB0)) ||
+             (c == 0xE1 && (n2 & 1) && ((n == 0xBA && n2 >= 0xA0 && n2 <= 0xBF) || (n == 0xBB && n2 >= 0x80 && n2 <= 0xB9)));
+    m[6] |= (uint64_t)(lo || vl) << j;
     m[7] |= (uint64_t)(c >= '0' && c <= '9') << j;
   }
 }

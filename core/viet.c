@@ -421,29 +421,6 @@ static int is_word_cp(int32_t cp) {
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
 }
 
-size_t vnt__viet_case(const unsigned char *w, size_t n, int upper, unsigned char *out) {
-  unsigned a = w[0], b = n > 1 ? w[1] : 0;
-  if (a == 0xC3 && n >= 2) {   /* U+00C0..U+00FE less x / and the letters with no pair here */
-    if (b >= 0x80 && b <= 0x9E && b != 0x97) { out[0] = 0xC3; out[1] = (unsigned char)(upper ? b : b + 0x20); return 2; }
-    if (b >= 0xA0 && b <= 0xBE && b != 0xB7) { out[0] = 0xC3; out[1] = (unsigned char)(upper ? b - 0x20 : b); return 2; }
-    return 0;
-  }
-  if ((a == 0xC4 && (b == 0x82 || b == 0x83 || b == 0x90 || b == 0x91 || b == 0xA8 || b == 0xA9)) ||
-      (a == 0xC5 && (b == 0xA8 || b == 0xA9)) || (a == 0xC6 && (b == 0xA0 || b == 0xA1))) {
-    out[0] = (unsigned char)a;   /* Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ: upper case even */
-    out[1] = (unsigned char)(upper ? (b & ~1u) : (b | 1u));
-    return 2;
-  }
-  if (a == 0xC6 && (b == 0xAF || b == 0xB0)) { out[0] = 0xC6; out[1] = upper ? 0xAF : 0xB0; return 2; }   /* Ư ư */
-  if (a == 0xE1 && n >= 3 && ((b == 0xBA && w[2] >= 0xA0 && w[2] <= 0xBF) || (b == 0xBB && w[2] >= 0x80 && w[2] <= 0xB9))) {
-    out[0] = 0xE1;   /* U+1EA0..U+1EF9: upper case even */
-    out[1] = (unsigned char)b;
-    out[2] = (unsigned char)(upper ? (w[2] & ~1u) : (w[2] | 1u));
-    return 3;
-  }
-  return 0;
-}
-
 static int word(state *S, const unsigned char *w, size_t n) {
   const vnt_norm_opts *o = S->o;
   if ((o->casing == VNT_CASE_LOWER || o->casing == VNT_CASE_UPPER) && o->tones == VNT_TONES_KEEP &&

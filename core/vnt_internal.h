@@ -73,11 +73,13 @@ size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc)
  * stops early (at most 32 bytes before len, or at once without AVX2); the
  * caller goes on with its scalar loop from there. */
 size_t vnt__run_end(const unsigned char *s, size_t i, size_t len);
-/* simd.c: masks of the 64 bytes at s (s[64] is read too), bit j for s[j]:
- * m[0] a word-run byte that is not a digit (the set of vnt__run_end less
- * 0-9), m[1] ASCII white space (space, \t \n \v \f \r), m[2] a byte >=
- * 0x80, m[3] a-z, m[4] A-Z, m[5] white space or one of , ; ( ) " ! ? [ ],
- * m[6] . or :, m[7] 0-9.  The _scalar one is the reference. */
+/* simd.c: masks of the 64 bytes at s (s[64] and s[65] are read too), bit j
+ * for s[j]: m[0] a word-run byte that is not a digit (the set of
+ * vnt__run_end less 0-9), m[1] ASCII white space (space, \t \n \v \f \r),
+ * m[2] a byte >= 0x80, m[3] a-z, m[4] A-Z, m[5] white space or one of
+ * , ; ( ) " ! ? [ ], m[6] the start of a lower-case letter: a-z or a
+ * precomposed Vietnamese one (those vnt__viet_case maps to themselves in
+ * lower case), m[7] 0-9.  The _scalar one is the reference. */
 #define VNT_WORD_MASKS 8
 void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
@@ -101,8 +103,31 @@ int vnt__syllable_key(const char *s, size_t n, vnt_buf *out);
 /* The lower (upper = 0) or upper case of the precomposed Vietnamese letter
  * at w (n bytes there), written to out in as many bytes, its length
  * returned; 0 when it is not one of the letters this knows (ASCII is not:
- * À..Þ and à..þ, Ă Đ Ĩ Ũ Ơ Ư and their small letters, U+1EA0..U+1EF9). */
-size_t vnt__viet_case(const unsigned char *w, size_t n, int upper, unsigned char *out);
+ * À..Þ and à..þ, Ă Đ Ĩ Ũ Ơ Ư and their small letters, U+1EA0..U+1EF9).
+ * Inline: the tokenizer asks it of every word that starts with such a letter.
+ * Only the last byte of a letter differs between its cases. */
+static inline size_t vnt__viet_case(const unsigned char *w, size_t n, int upper, unsigned char *out) {
+  unsigned a = w[0], b = n > 1 ? w[1] : 0;
+  if (a == 0xC3 && n >= 2) {   /* U+00C0..U+00FE less x / and the letters with no pair here */
+    if (b >= 0x80 && b <= 0x9E && b != 0x97) { out[0] = 0xC3; out[1] = (unsigned char)(upper ? b : b + 0x20); return 2; }
+    if (b >= 0xA0 && b <= 0xBE && b != 0xB7) { out[0] = 0xC3; out[1] = (unsigned char)(upper ? b - 0x20 : b); return 2; }
+    return 0;
+  }
+  if ((a == 0xC4 && (b == 0x82 || b == 0x83 || b == 0x90 || b == 0x91 || b == 0xA8 || b == 0xA9)) ||
+      (a == 0xC5 && (b == 0xA8 || b == 0xA9)) || (a == 0xC6 && (b == 0xA0 || b == 0xA1))) {
+    out[0] = (unsigned char)a;   /* Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ: upper case even */
+    out[1] = (unsigned char)(upper ? (b & ~1u) : (b | 1u));
+    return 2;
+  }
+  if (a == 0xC6 && (b == 0xAF || b == 0xB0)) { out[0] = 0xC6; out[1] = upper ? 0xAF : 0xB0; return 2; }   /* Ư ư */
+  if (a == 0xE1 && n >= 3 && ((b == 0xBA && w[2] >= 0xA0 && w[2] <= 0xBF) || (b == 0xBB && w[2] >= 0x80 && w[2] <= 0xB9))) {
+    out[0] = 0xE1;   /* U+1EA0..U+1EF9: upper case even */
+    out[1] = (unsigned char)b;
+    out[2] = (unsigned char)(upper ? (w[2] & ~1u) : (w[2] | 1u));
+    return 3;
+  }
+  return 0;
+}
 /* The generated tables of viet.c: the parts of a precomposed Vietnamese
  * letter (upper << 15 | base << 8 | quality << 4 | tone, 0 if none), and
  * the letter for vowel (index in "aeiouy"), case, quality and tone (0 if none). */

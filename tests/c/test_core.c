@@ -280,9 +280,9 @@ static void test_token_batch(void) {
     for (size_t i = 0; same_w && i < nww; i++)
       same_w = got[i].start == want[i].start && got[i].end == want[i].end && got[i].kind == want[i].kind;
     bad_words += !same_w;
-    if (len >= 65) {
+    if (len >= 66) {
       uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
-      for (size_t at = 0; at + 65 <= len; at += 7) {
+      for (size_t at = 0; at + 66 <= len; at += 7) {
         vnt__word_masks((const unsigned char *)buf + at, a);
         vnt__word_masks_scalar((const unsigned char *)buf + at, b);
         bad_mask += memcmp(a, b, sizeof a) != 0;

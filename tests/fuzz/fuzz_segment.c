@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         CHECK(sp.start == batch[i].start && sp.end == batch[i].end && sp.kind == batch[i].kind);
       }
     while (vnt_token_next(s, len, p1, &sp)) { CHECK(sp.kind != VNT_TOK_WORD && sp.kind != VNT_TOK_ABBREV); p1 = sp.end; }
-    for (size_t at = 0; at + 65 <= len; at++) {
+    for (size_t at = 0; at + 66 <= len; at++) {
       uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
       vnt__word_masks((const unsigned char *)s + at, a);
       vnt__word_masks_scalar((const unsigned char *)s + at, b);
