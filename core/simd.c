@@ -16,8 +16,14 @@
  * bytes two and three back catches missing or extra continuation bytes.
  * tests/c/test_core.c compares it with the scalar decoder on random and
  * crafted input.  Built for AVX2 and chosen at run time; elsewhere the
- * scalar path does all the work. */
+ * scalar path does all the work.
+ *
+ * vnt__word_masks() (the byte classes of the tokenizer's batches) has an
+ * AVX-512BW version too, taken when the CPU has it (VNT_NO_AVX512=1 in the
+ * environment declines it); the tests compare every version this CPU runs
+ * with the scalar reference. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -237,6 +243,41 @@ static void word_masks_avx2(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) 
 }
 #endif
 
+/* The same masks 64 bytes at once with AVX-512BW: each comparison gives its
+ * 64-bit mask directly, no movemask and no two halves. */
+#define R512(v, lo, hi) _mm512_cmple_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8((char)(lo))), \
+                                               _mm512_set1_epi8((char)((hi) - (lo))))
+#define EQ512(v, ch) _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8((char)(ch)))
+__attribute__((target("avx512f,avx512bw")))
+static void word_masks_avx512(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) {
+  __m512i x = _mm512_loadu_si512((const void *)s);
+  __m512i nx = _mm512_loadu_si512((const void *)(s + 1));
+  __m512i nnx = _mm512_loadu_si512((const void *)(s + 2));
+  __mmask64 lo = R512(x, 'a', 'z'), up = R512(x, 'A', 'Z');
+  /* the non-ASCII bytes of a word run: as viet_run_bytes */
+  __mmask64 run = lo | up | R512(x, 0x80, 0xBF) | R512(x, 0xC4, 0xC9) | R512(x, 0xCC, 0xCD) |
+                  (EQ512(x, 0xC3) & R512(nx, 0x80, 0xBF) & ~EQ512(nx, 0x97) & ~EQ512(nx, 0xB7)) |
+                  (EQ512(x, 0xE1) & R512(nx, 0xB8, 0xBB));
+  __mmask64 sp = EQ512(x, ' ') | R512(x, '\t', '\r');
+  __mmask64 t = sp | EQ512(x, ',') | EQ512(x, ';') | EQ512(x, '(') | EQ512(x, ')') | EQ512(x, '"') |
+                EQ512(x, '!') | EQ512(x, '?') | EQ512(x, '[') | EQ512(x, ']');
+  __mmask64 vl = (EQ512(x, 0xC3) & R512(nx, 0xA0, 0xBE) & ~EQ512(nx, 0xB7)) |
+                 (EQ512(x, 0xC4) & (EQ512(nx, 0x83) | EQ512(nx, 0x91) | EQ512(nx, 0xA9))) |
+                 (EQ512(x, 0xC5) & EQ512(nx, 0xA9)) | (EQ512(x, 0xC6) & (EQ512(nx, 0xA1) | EQ512(nx, 0xB0))) |
+                 (EQ512(x, 0xE1) & _mm512_test_epi8_mask(nnx, _mm512_set1_epi8(1)) &
+                  ((EQ512(nx, 0xBA) & R512(nnx, 0xA0, 0xBF)) | (EQ512(nx, 0xBB) & R512(nnx, 0x80, 0xB9))));
+  m[0] = run;
+  m[1] = sp;
+  m[2] = _mm512_movepi8_mask(x);
+  m[3] = lo;
+  m[4] = up;
+  m[5] = t;
+  m[6] = lo | vl;
+  m[7] = R512(x, '0', '9');
+}
+#undef R512
+#undef EQ512
+
 /* 1 once the CPU has been asked and has AVX2, 0 if not, -1 before asking. */
 static int avx2_state = -1;
 
@@ -286,11 +327,43 @@ void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) 
   }
 }
 
+/* 1 once the CPU has been asked and has AVX-512BW, 0 if not, -1 before asking. */
+static int avx512_state = -1;
+
+static inline int use_avx512(void) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  int a = __atomic_load_n(&avx512_state, __ATOMIC_RELAXED);
+  if (a < 0) {
+    __builtin_cpu_init();
+    a = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f") && !getenv("VNT_NO_AVX512");
+    __atomic_store_n(&avx512_state, a, __ATOMIC_RELAXED);
+  }
+  return a;
+#else
+  return 0;
+#endif
+}
+
 void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  if (use_avx512()) { word_masks_avx512(s, m); return; }
   if (use_avx2()) { word_masks_avx2(s, m); return; }
 #endif
   vnt__word_masks_scalar(s, m);
+}
+
+int vnt__word_masks_with(int level, const unsigned char *s, uint64_t m[VNT_WORD_MASKS]) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  __builtin_cpu_init();
+  if (level == 1 && __builtin_cpu_supports("avx2")) { word_masks_avx2(s, m); return 1; }
+  if (level == 2 && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f")) {
+    word_masks_avx512(s, m);
+    return 1;
+  }
+#endif
+  if (level != 0) return 0;
+  vnt__word_masks_scalar(s, m);
+  return 1;
 }
 
 size_t vnt__simple_prefix(const unsigned char *s, size_t i, size_t len, int nfc) {

@@ -83,6 +83,10 @@ size_t vnt__run_end(const unsigned char *s, size_t i, size_t len);
 #define VNT_WORD_MASKS 8
 void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
+/* For the tests: the masks by one implementation, 0 scalar, 1 AVX2, 2
+ * AVX-512BW (vnt__word_masks takes the widest the CPU has); 0 returned
+ * when this CPU lacks it, 1 when m was filled. */
+int vnt__word_masks_with(int level, const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 /* segment.c: the next tokens from *pos, exactly those vnt_token_next gives
  * one by one, up to cap of them (cap >= 1) into out; *pos moves past the
  * last.  Returns how many, 0 at the end of the text.  Plain words (lower

@@ -48,9 +48,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     while (vnt_token_next(s, len, p1, &sp)) { CHECK(sp.kind != VNT_TOK_WORD && sp.kind != VNT_TOK_ABBREV); p1 = sp.end; }
     for (size_t at = 0; at + 66 <= len; at++) {
       uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
-      vnt__word_masks((const unsigned char *)s + at, a);
       vnt__word_masks_scalar((const unsigned char *)s + at, b);
+      vnt__word_masks((const unsigned char *)s + at, a);
       CHECK(memcmp(a, b, sizeof a) == 0);
+      for (int level = 1; level <= 2; level++)
+        if (vnt__word_masks_with(level, (const unsigned char *)s + at, a)) CHECK(memcmp(a, b, sizeof a) == 0);
     }
   }
   pos = 0;
