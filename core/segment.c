@@ -761,23 +761,36 @@ static inline int kept(int words_only, int kind) {
 size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out, size_t cap, int words_only) {
   const unsigned char *s = (const unsigned char *)str;
   size_t p = *pos, n = 0;
+  /* m: the masks of the window at p; m2: those of the window after it, once
+   * a word has run into it (kept for that window, not computed twice) */
+  uint64_t ma[VNT_WORD_MASKS], mb[VNT_WORD_MASKS];
+  uint64_t *m = ma, *m2 = mb;
+  int have_m = 0, have_m2 = 0;
+  unsigned q0 = 0;   /* where in the window at p to go on from */
   while (n < cap) {
-    if (len - p < 96) {   /* near the end: one by one */
+    if (len - p < 160) {   /* near the end: one by one */
+      p += q0;
+      q0 = 0;
       if (p >= len || !vnt_token_next(str, len, p, &out[n])) break;
       p = out[n].end;
       n += (size_t)kept(words_only, out[n].kind);
       continue;
     }
-    uint64_t m[VNT_WORD_MASKS];
-    vnt__word_masks(s + p, m);
+    if (!have_m) vnt__word_masks(s + p, m);
+    have_m = 0;
     /* where a plain word may start (a lower-case letter, or A-Z before one:
      * plain_start) and end (white space or plain punctuation after it): the
      * common case in two tests */
     const uint64_t start_ok = m[6] | (m[4] & (m[6] >> 1)), end_ok = m[5];
-    unsigned q = 0;
+    unsigned q = q0;
+    q0 = 0;
     for (;;) {
       uint64_t nonws = q < 64 ? ~m[1] & (~UINT64_C(0) << q) : 0;
-      if (nonws == 0) { p += 64; break; }            /* white space to the end of the window */
+      if (nonws == 0) {   /* white space to the end of the window */
+        p += 64;
+        if (have_m2) { uint64_t *t = m; m = m2; m2 = t; have_m = 1; have_m2 = 0; }
+        break;
+      }
       unsigned a = (unsigned)__builtin_ctzll(nonws);
       uint64_t after = ~m[0] & (~UINT64_C(0) << a);  /* bytes at or after a that end a plain word */
       unsigned b = after ? (unsigned)__builtin_ctzll(after) : 64;
@@ -787,8 +800,28 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
         out[n].kind = VNT_TOK_WORD;
         n++;
         q = b;
-        if (n == cap) { p += b; break; }
+        if (n == cap) { p += b; have_m2 = 0; break; }
         continue;
+      }
+      if (b == 64 && ((start_ok >> a) & 1)) {
+        /* a plain word running into the next window: its masks say where it ends */
+        if (!have_m2) { vnt__word_masks(s + p + 64, m2); have_m2 = 1; }
+        uint64_t after2 = ~m2[0];
+        unsigned b2 = after2 ? (unsigned)__builtin_ctzll(after2) : 64;
+        if (b2 < 64 && ((m2[5] >> b2) & 1)) {
+          out[n].start = p + a;
+          out[n].end = p + 64 + b2;
+          out[n].kind = VNT_TOK_WORD;
+          n++;
+          uint64_t *t = m;   /* on in the next window, from the word's end */
+          m = m2;
+          m2 = t;
+          have_m = 1;
+          have_m2 = 0;
+          p += 64;
+          q0 = b2;
+          break;
+        }
       }
       size_t e = 0;   /* the end of a token found here; 0: none yet */
       int kind = VNT_TOK_WORD;
@@ -826,7 +859,7 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
         }
       }
       if (e == 0) {
-        if (b == 64 && a > 0) { p += a; break; }     /* a word across the window's end: the next window */
+        if (b == 64 && a > 0) { p += a; have_m2 = 0; break; }   /* a word across the window's end: the next window */
         if (!vnt_token_next(str, len, p + a, &out[n])) { p = len; break; }
         e = out[n].end;
         n += (size_t)kept(words_only, out[n].kind);
@@ -836,11 +869,11 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
         out[n].kind = kind;
         n++;
       }
-      if (e - p >= 64 || n == cap) { p = e; break; }
-      q = (unsigned)(e - p);   /* still in this window: its masks hold */
+      if (e - p >= 64 || n == cap) { p = e; have_m2 = 0; break; }
+      q = (unsigned)(e - p);   /* still in this window: its masks hold, and m2 those of the next */
     }
   }
-  *pos = p;
+  *pos = p + q0;
   return n;
 }
 
