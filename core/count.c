@@ -451,6 +451,27 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
   vnt_count_opts dflt = {1, VNT_COUNT_SYLLABLE, 0, VNT_NORM_OPTS_INIT, NULL, 0};
   if (o == NULL) o = &dflt;
   if (o->n < 1 || o->n > 8) return VNT_EINVAL;
+  if (o->n == 1 && o->unit == VNT_COUNT_SYLLABLE && o->normalize && len >= VNT__RAW_FIRST) {
+    /* normalized unigrams of a long text: the tokens counted as written
+     * first, then each distinct one normalized once and its count added
+     * to its key -- the same counts, a normalization per distinct token
+     * instead of per token */
+    vnt_counter *raw = vnt_counter_new();
+    if (raw == NULL) return VNT_ENOMEM;
+    vnt_count_opts ro = *o;
+    ro.normalize = 0;
+    int rc = vnt_counter_add_text(raw, s, len, &ro, st);
+    vnt_buf *k = &c->scratch;
+    for (size_t i = 0; i < raw->cap && rc == VNT_OK; i++) {
+      const cslot *r = &raw->t[i];
+      if (r->hash == 0) continue;
+      vnt_buf_reset(k);
+      rc = token_key(slot_key(raw, r), r->len, o, k);
+      if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, r->count);
+    }
+    vnt_counter_free(raw);
+    return rc;
+  }
   size_t off = 0;
   if (vnt_utf8_validate(s, len, &off) != VNT_OK) { if (st) st->offset = off; return VNT_EUTF8; }
   vnt_buf *k = &c->scratch;

@@ -83,6 +83,9 @@ size_t vnt__run_end(const unsigned char *s, size_t i, size_t len);
 #define VNT_WORD_MASKS 8
 void vnt__word_masks(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
+/* count.c: texts from this length on count normalized unigrams as written
+ * first, then normalize each distinct token once. */
+#define VNT__RAW_FIRST ((size_t)1 << 16)
 /* For the tests: the masks by one implementation, 0 scalar, 1 AVX2, 2
  * AVX-512BW (vnt__word_masks takes the widest the CPU has); 0 returned
  * when this CPU lacks it, 1 when m was filled. */

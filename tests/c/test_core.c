@@ -454,6 +454,58 @@ static void test_counter(void) {
   vnt_counter_free(d);
 }
 
+/* Normalized unigrams of a long text (counted as written, then each
+ * distinct token normalized once) equal those counted token by token in
+ * short pieces, under several normalizations. */
+static void test_counter_normalized(void) {
+  static const char *const bits[] = {
+    "Ho\xC3\xA0", "h\xC3\xB2" "a", "HO\xC3\x80", "ho" "a\xCC\x80", "thu\xE1\xBB\xB7", "th\xE1\xBB\xA7y",
+    "Thu\xE1\xBB\xB7", "Vi\xE1\xBB\x87t", "Nam", "nam", "\xC4\x91\xC6\xB0\xE1\xBB\x9D" "ng", "UBND",
+    "2021", "10/2021", "Covid-19", "e" "\xCC\x81", "x", "  ", " ", " ", ", ", ". ", "\n", "\xE2\x80\x9C", "\xE2\x80\x9D",
+  };
+  const int nbits = (int)(sizeof bits / sizeof bits[0]);
+  size_t cap = 300000, len = 0;
+  char *text = malloc(cap + 64);
+  unsigned seed = 777;
+  while (len < cap) {
+    seed = seed * 1103515245u + 12345u;
+    const char *b = bits[(seed >> 16) % (unsigned)nbits];
+    size_t m = strlen(b);
+    memcpy(text + len, b, m);
+    len += m;
+    if ((seed >> 8) % 3 == 0) text[len++] = ' ';
+  }
+  int same = 1;
+  vnt_case cases[] = {VNT_CASE_LOWER, VNT_CASE_KEEP, VNT_CASE_LOWER};
+  vnt_tones tones[] = {VNT_TONES_NEW, VNT_TONES_OLD, VNT_TONES_KEEP};
+  for (int v = 0; v < 6; v++) {
+    vnt_count_opts o = {1, VNT_COUNT_SYLLABLE, 1, VNT_NORM_OPTS_INIT, NULL, v >= 3};
+    o.norm.casing = cases[v % 3];
+    o.norm.tones = tones[v % 3];
+    vnt_counter *whole = vnt_counter_new(), *parts = vnt_counter_new();
+    vnt_status st;
+    if (len < VNT__RAW_FIRST || vnt_counter_add_text(whole, text, len, &o, &st) != VNT_OK) same = 0;
+    for (size_t at = 0; at < len;) {   /* pieces under the threshold, cut after line breaks */
+      size_t e = at + 4000 < len ? at + 4000 : len;
+      while (e < len && text[e - 1] != '\n') e++;
+      if (vnt_counter_add_text(parts, text + at, e - at, &o, &st) != VNT_OK) same = 0;
+      at = e;
+    }
+    if (vnt_counter_size(whole) != vnt_counter_size(parts) || vnt_counter_total(whole) != vnt_counter_total(parts))
+      same = 0;
+    size_t pos = 0, kn;
+    const char *k;
+    int64_t cnt;
+    while (same && vnt_counter_next(parts, &pos, &k, &kn, &cnt)) same = vnt_counter_get(whole, k, kn) == cnt;
+    if (v == 0)   /* Hoà, hòa, HOÀ, NFD hoà: one key in lower case and the new style */
+      same = same && vnt_counter_get(whole, "ho\xC3\xA0", 4) > 0 && vnt_counter_get(whole, "h\xC3\xB2" "a", 4) == 0;
+    vnt_counter_free(whole);
+    vnt_counter_free(parts);
+  }
+  free(text);
+  ok(same, "counter: normalized unigrams of a long text equal those counted in short pieces (6 option sets)");
+}
+
 int main(void) {
   test_decode();
   test_validate();
@@ -466,6 +518,7 @@ int main(void) {
   test_token_batch();
   test_case_fast_path();
   test_counter();
+  test_counter_normalized();
   printf("1..%d\n", n_test);
   return n_fail != 0;
 }
