@@ -97,8 +97,15 @@ row "tr | sort | uniq -c (C.UTF-8)" "$(size "$C")" sh -c "LC_ALL=C.UTF-8 tr -s '
 row "python3 collections.Counter (bench/count_py.py)" "$(size "$C")" python3 bench/count_py.py "$C"; t_py=$secs
 row "vnt count C (all keys, by count)" "$(size "$C")" ./vnt count "$C"; t_cnt=$secs
 row "vnt count -j 2 C" "$(size "$C")" ./vnt count -j 2 "$C"; t_cnt2=$secs
+# what two cores give here: two processes at once, each on half of C (cut at a line end)
+if [ ! -s "$B/half2.txt" ]; then
+  h=$(( $(size "$C") / 2 ))
+  head -c "$h" "$C" | sed '$d' > "$B/half1.txt"
+  tail -c +$(( $(size "$B/half1.txt") + 1 )) "$C" > "$B/half2.txt"
+fi
+row "2 x vnt count, half of C each, at once" "$(size "$C")" sh -c "./vnt count $B/half1.txt & ./vnt count $B/half2.txt; wait"; t_pair=$secs
 row "vnt count --lower --tones new C" "$(size "$C")" ./vnt count --lower --tones new "$C"
-echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python; -j 2 is $(ratio "$t_cnt" "$t_cnt2")x -j 1"
+echo "-> vnt count $(ratio "$t_sort" "$t_cnt")x the sort pipeline, $(ratio "$t_py" "$t_cnt")x Python; -j 2 is $(ratio "$t_cnt" "$t_cnt2")x -j 1 (two processes on the halves: $(ratio "$t_cnt" "$t_pair")x)"
 fi
 echo
 if want timeline; then

@@ -735,15 +735,15 @@ static inline int plain_start(const unsigned char *s, size_t a, size_t b) {
 
 /* Does the byte at b end the plain word before it just as vnt_token_next
  * would end it?  White space and punctuation that starts no URL, e-mail,
- * apostrophe or joined abbreviation; . and : only after a word with a
- * non-ASCII letter (no URL scheme or e-mail address is one). */
+ * apostrophe or joined abbreviation; . and : after a word with a non-ASCII
+ * letter (no URL scheme or e-mail address is one), or before white space. */
 static inline int plain_end(const unsigned char *s, size_t len, size_t b, int ascii) {
   switch (s[b]) {
     case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
     case ',': case ';': case ')': case '(': case '"': case '!': case '?': case ']': case '[':
       return 1;
-    case '.': case ':':
-      return !ascii;
+    case '.': case ':':   /* before white space no URL or e-mail address goes on */
+      return !ascii || (b + 1 < len && (s[b + 1] == ' ' || (s[b + 1] >= '\t' && s[b + 1] <= '\r')));
     case 0xC2:   /* NBSP, << >> */
       return b + 1 < len && (s[b + 1] == 0xA0 || s[b + 1] == 0xAB || s[b + 1] == 0xBB);
     case 0xE2:   /* U+2000..U+203F: spaces, dashes, quotes, ellipsis; not U+2019 (an apostrophe) */
@@ -828,8 +828,14 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
       if (a < b && b < 64) {
         /* the other plain words: a Vietnamese letter first, or . : NBSP, a
          * dash or a quote mark after (. and : only after a non-ASCII letter) */
-        uint64_t high = m[2] & (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b);
-        if (plain_start(s, p + a, p + b) && plain_end(s, len, p + b, high == 0)) e = p + b;
+        uint64_t rng = (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b), high = m[2] & rng;
+        if (plain_start(s, p + a, p + b)) {
+          if (plain_end(s, len, p + b, high == 0)) e = p + b;
+        } else if ((m[4] & rng) == rng && plain_end(s, len, p + b, 1)) {
+          /* capitals A-Z only: an abbreviation (UBND, TP), or one letter a word */
+          e = p + b;
+          kind = b - a >= 2 ? VNT_TOK_ABBREV : VNT_TOK_WORD;
+        }
       } else if (b == a) {
         unsigned c = s[p + a];
         if (c < 0x80 && ascii_kind[c] == K_PUNCT && c != '#' && c != '@') {
