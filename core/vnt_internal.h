@@ -87,7 +87,7 @@ void vnt__word_masks_scalar(const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
  * first, then normalize each distinct token once. */
 #define VNT__RAW_FIRST ((size_t)1 << 16)
 /* For the tests: the masks by one implementation, 0 scalar, 1 AVX2, 2
- * AVX-512BW (vnt__word_masks takes the widest the CPU has); 0 returned
+ * AVX-512 BW+VBMI (vnt__word_masks takes the widest the CPU has); 0 returned
  * when this CPU lacks it, 1 when m was filled. */
 int vnt__word_masks_with(int level, const unsigned char *s, uint64_t m[VNT_WORD_MASKS]);
 /* segment.c: the next tokens from *pos, exactly those vnt_token_next gives

@@ -296,10 +296,20 @@ static void test_token_batch(void) {
   }
   ok(bad_tok == 0, "vnt__token_batch: the same tokens as vnt_token_next, one by one");
   ok(bad_words == 0, "vnt__token_batch, words only: the word tokens of vnt_token_next, in order");
+  {   /* every byte value at every place in a window, before every byte value */
+    unsigned char all[256 * 2 + 66];
+    for (size_t i = 0; i < sizeof all; i++) all[i] = (unsigned char)(i * 7 + (i >> 8));
+    for (size_t at = 0; at + 66 <= sizeof all; at++) {
+      uint64_t a[VNT_WORD_MASKS], b[VNT_WORD_MASKS];
+      vnt__word_masks_scalar(all + at, b);
+      for (int level = 1; level <= 2; level++)
+        if (vnt__word_masks_with(level, all + at, a)) bad_mask += memcmp(a, b, sizeof a) != 0;
+    }
+  }
   {
     char what[160];
     snprintf(what, sizeof what, "vnt__word_masks: the vector masks equal the scalar reference (%s%s)",
-             mask_levels & 2 ? "AVX2" : "no AVX2 here", mask_levels & 4 ? ", AVX-512BW" : ", no AVX-512BW here");
+             mask_levels & 2 ? "AVX2" : "no AVX2 here", mask_levels & 4 ? ", AVX-512 BW+VBMI" : ", no AVX-512 BW+VBMI here");
     ok(bad_mask == 0, what);
   }
 }
