@@ -71,10 +71,12 @@ static inline uint64_t pack8(const unsigned char *p, size_t n) {
  * SipHash on the short keys a counter holds (syllables are 1 to 8 bytes,
  * hashed from their packed word w).  Longer keys are read with fixed-size,
  * overlapping loads, never past the end. */
-static inline uint64_t khash_w(const vnt_counter *c, uint64_t w, size_t n) {
-  uint64_t h = mum(w ^ c->k1, c->k0 ^ (n * UINT64_C(0x9E3779B97F4A7C15)));
+static inline uint64_t khash_kw(uint64_t k0, uint64_t k1, uint64_t w, size_t n) {
+  uint64_t h = mum(w ^ k1, k0 ^ (n * UINT64_C(0x9E3779B97F4A7C15)));
   return h ? h : 1;
 }
+
+static inline uint64_t khash_w(const vnt_counter *c, uint64_t w, size_t n) { return khash_kw(c->k0, c->k1, w, n); }
 
 static uint64_t khash(const vnt_counter *c, const char *key, size_t n) {
   const unsigned char *p = (const unsigned char *)key;
@@ -197,16 +199,6 @@ static inline int add_hashed(vnt_counter *c, const char *k, size_t n, uint64_t h
   }
   s->count += by;
   c->total += by;
-  return VNT_OK;
-}
-
-/* Add 1 to the short key packed in w (1 <= n <= 8), whose bytes are at k. */
-static inline int add_short(vnt_counter *c, uint64_t w, const char *k, size_t n) {
-  uint64_t h = khash_w(c, w, n);
-  cslot *s = cfind_w(c, w, n, h);
-  if (s->hash == 0) return vnt_counter_add(c, k, n, 1);   /* a new key: the general way */
-  s->count++;
-  c->total++;
   return VNT_OK;
 }
 
@@ -481,28 +473,55 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
      * the tokens found a batch at a time, then counted in a loop of their own */
     vnt_span batch[256];
     size_t p = 0, m;
-    while (rc == VNT_OK &&
-           (m = vnt__token_batch(s, len, &p, batch, sizeof batch / sizeof batch[0], !o->all_tokens)) > 0) {
+    const int words_only = !o->all_tokens;
+    while (rc == VNT_OK && (m = vnt__token_batch(s, len, &p, batch, sizeof batch / sizeof batch[0], words_only)) > 0) {
+      if (o->normalize) {
+        for (size_t i = 0; i < m && rc == VNT_OK; i++) {
+          const vnt_span *t = &batch[i];
+          if (t->kind == VNT_TOK_PUNCT) continue;   /* words only: there is none */
+          vnt_buf_reset(k);
+          rc = token_key(s + t->start, t->end - t->start, o, k);
+          if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+        }
+        continue;
+      }
+      /* as written: short keys looked up here with the table in locals (the
+       * stores to counts cannot change them), the sum added once a batch */
+      cslot *tab = c->t;
+      size_t mask = c->cap - 1;
+      const uint64_t k0 = c->k0, k1 = c->k1;
+      int64_t added = 0;
       for (size_t i = 0; i < m && rc == VNT_OK; i++) {
         const vnt_span *t = &batch[i];
-        if (!(t->kind == VNT_TOK_WORD || t->kind == VNT_TOK_ABBREV || (o->all_tokens && t->kind != VNT_TOK_PUNCT))) continue;
+        if (t->kind == VNT_TOK_PUNCT) continue;
         size_t tn = t->end - t->start;
-        if (!o->normalize && tn <= 8 && t->start + 8 <= len && tn > 0) {
+        if (tn - 1 < 8 && t->start + 8 <= len) {   /* 1..8 bytes */
           /* a short key read in one load, no branch on its length */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
           uint64_t w = pack8((const unsigned char *)s + t->start, tn);
 #else
           uint64_t w = load8((const unsigned char *)s + t->start) & (~UINT64_C(0) >> (64 - 8 * tn));
 #endif
-          rc = add_short(c, w, s + t->start, tn);
-        } else if (!o->normalize) {
-          rc = vnt_counter_add(c, s + t->start, tn, 1);
+          uint64_t h = khash_kw(k0, k1, w, tn);
+          size_t j = (size_t)h & mask;
+          for (;;) {   /* inline keys: one 8-byte compare (slots are zeroed past the key) */
+            cslot *e = &tab[j];
+            if (e->hash == h && e->len == tn && e->k.off == w) { e->count++; added++; break; }
+            if (e->hash == 0) {   /* a new key: the general way, which may grow the table */
+              rc = vnt_counter_add(c, s + t->start, tn, 1);
+              tab = c->t;
+              mask = c->cap - 1;
+              break;
+            }
+            j = (j + 1) & mask;
+          }
         } else {
-          vnt_buf_reset(k);
-          rc = token_key(s + t->start, t->end - t->start, o, k);
-          if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+          rc = vnt_counter_add(c, s + t->start, tn, 1);
+          tab = c->t;
+          mask = c->cap - 1;
         }
       }
+      c->total += added;
     }
     return rc;
   }
