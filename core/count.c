@@ -225,10 +225,29 @@ int vnt_counter_next(const vnt_counter *c, size_t *pos, const char **k, size_t *
   return 0;
 }
 
+vnt_counter *vnt_counter_new_like(const vnt_counter *c) {
+  vnt_counter *d = vnt_counter_new();
+  if (d != NULL) {
+    d->k0 = c->k0;
+    d->k1 = c->k1;
+  }
+  return d;
+}
+
 int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src) {
+  const int same_hash = dst->k0 == src->k0 && dst->k1 == src->k1;   /* vnt_counter_new_like */
   for (size_t i = 0; i < src->cap; i++) {
     const cslot *s = &src->t[i];
-    if (s->hash && vnt_counter_add(dst, slot_key(src, s), s->len, s->count) != VNT_OK) return VNT_ENOMEM;
+    if (s->hash == 0) continue;
+    int rc;
+    if (same_hash) {
+      /* the slot a few keys on, asked for from memory while this one is added */
+      if (i + 8 < src->cap && src->t[i + 8].hash) __builtin_prefetch(&dst->t[src->t[i + 8].hash & (dst->cap - 1)]);
+      rc = add_hashed(dst, slot_key(src, s), s->len, s->hash, s->count);
+    } else {
+      rc = vnt_counter_add(dst, slot_key(src, s), s->len, s->count);
+    }
+    if (rc != VNT_OK) return VNT_ENOMEM;
   }
   return VNT_OK;
 }

@@ -272,6 +272,10 @@ typedef struct vnt_counter_entry {
 } vnt_counter_entry;
 
 vnt_counter *vnt_counter_new(void);
+/* A new empty counter that hashes keys as c does (the same random key), so
+ * merging one into the other reuses the hashes: for counters filled on
+ * threads and merged at the end. */
+vnt_counter *vnt_counter_new_like(const vnt_counter *c);
 void vnt_counter_free(vnt_counter *c);
 int vnt_counter_add(vnt_counter *c, const char *key, size_t len, int64_t by);   /* VNT_OK or VNT_ENOMEM */
 int64_t vnt_counter_get(const vnt_counter *c, const char *key, size_t len);     /* 0 if absent */

@@ -266,7 +266,7 @@ static int lc_add_file(lua_State *L) {
     jobs[n].start = start;
     jobs[n].end = end;
     jobs[n].o = &o;
-    jobs[n].c = t == 0 ? c : vnt_counter_new();
+    jobs[n].c = t == 0 ? c : vnt_counter_new_like(c);
     jobs[n].rc = jobs[n].c ? VNT_OK : VNT_ENOMEM;
     n++;
     start = end;

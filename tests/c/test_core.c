@@ -459,6 +459,27 @@ static void test_counter(void) {
   }
   vnt_counter_merge(d, c);
   ok(vnt_counter_get(d, "b", 1) == 6, "counter: merge adds");
+  {   /* a counter made like another merges by its hashes: the same counts as a plain merge */
+    vnt_counter *x = vnt_counter_new(), *y = vnt_counter_new_like(x), *z = vnt_counter_new(), *plain = vnt_counter_new();
+    for (int i = 0; i < 20000; i++) {
+      char kk[32];
+      int n = snprintf(kk, sizeof kk, i % 3 ? "k%d" : "a much longer key %d", i % 7000);
+      vnt_counter_add(i % 2 ? x : y, kk, (size_t)n, 1 + i % 5);
+      vnt_counter_add(i % 2 ? plain : z, kk, (size_t)n, 1 + i % 5);
+    }
+    vnt_counter_merge(x, y);
+    vnt_counter_merge(plain, z);
+    int same = vnt_counter_size(x) == vnt_counter_size(plain) && vnt_counter_total(x) == vnt_counter_total(plain);
+    size_t pos = 0, kn;
+    const char *kp;
+    int64_t cnt;
+    while (same && vnt_counter_next(plain, &pos, &kp, &kn, &cnt)) same = vnt_counter_get(x, kp, kn) == cnt;
+    ok(same && vnt_counter_size(x) > 7000, "counter: merging a counter made with vnt_counter_new_like equals a plain merge");
+    vnt_counter_free(x);
+    vnt_counter_free(y);
+    vnt_counter_free(z);
+    vnt_counter_free(plain);
+  }
   vnt_buf_free(&b);
   vnt_counter_free(c);
   vnt_counter_free(d);
