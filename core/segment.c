@@ -827,7 +827,8 @@ size_t vnt__token_batch(const char *str, size_t len, size_t *pos, vnt_span *out,
       int kind = VNT_TOK_WORD;
       if (a < b && b < 64) {
         /* the other plain words: a Vietnamese letter first, or . : NBSP, a
-         * dash or a quote mark after (. and : only after a non-ASCII letter) */
+         * dash or a quote mark after (. and : after a non-ASCII letter, or
+         * before white space) */
         uint64_t rng = (~UINT64_C(0) << a) & ~(~UINT64_C(0) << b), high = m[2] & rng;
         if (plain_start(s, p + a, p + b)) {
           if (plain_end(s, len, p + b, high == 0)) e = p + b;
