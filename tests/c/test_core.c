@@ -234,6 +234,23 @@ static void test_run_end(void) {
   ok(stopped_early > 0, "vnt__run_end: near the end it leaves the rest to the scalar loop");
 }
 
+/* Random text: pieces drawn from bits (a linear congruential generator from
+ * *seed) appended to buf[len..] until it holds at least target bytes (and
+ * at most the longest piece more), a space after a third of them when
+ * spaces is set; the new length. */
+static size_t random_text(char *buf, size_t len, size_t target, const char *const *bits, int nbits, unsigned *seed,
+                          int spaces) {
+  while (len < target) {
+    *seed = *seed * 1103515245u + 12345u;
+    const char *b = bits[(*seed >> 16) % (unsigned)nbits];
+    size_t m = strlen(b);
+    memcpy(buf + len, b, m);
+    len += m;
+    if (spaces && (*seed >> 8) % 3 == 0) buf[len++] = ' ';
+  }
+  return len;
+}
+
 /* vnt__token_batch gives exactly the tokens of vnt_token_next, and the
  * vector masks equal the scalar ones, on random text made of the pieces
  * the fast path decides on: capitals, lower-case letters of every kind,
@@ -255,14 +272,7 @@ static void test_token_batch(void) {
   char buf[2048];
   vnt_span want[1024], got[1024];
   for (int t = 0; t < 4000; t++) {
-    size_t len = 0, target = 1 + (size_t)(t % 700);
-    while (len < target) {
-      seed = seed * 1103515245u + 12345u;
-      const char *b = bits[(seed >> 16) % (unsigned)nbits];
-      size_t m = strlen(b);
-      memcpy(buf + len, b, m);
-      len += m;
-    }
+    size_t len = random_text(buf, 0, 1 + (size_t)(t % 700), bits, nbits, &seed, 0);
     size_t nw = 0, p = 0;
     while (nw < 1024 && vnt_token_next(buf, len, p, &want[nw])) p = want[nw++].end;
     size_t ng = 0, q = 0, k;
@@ -495,17 +505,10 @@ static void test_counter_normalized(void) {
     "2021", "10/2021", "Covid-19", "e" "\xCC\x81", "x", "  ", " ", " ", ", ", ". ", "\n", "\xE2\x80\x9C", "\xE2\x80\x9D",
   };
   const int nbits = (int)(sizeof bits / sizeof bits[0]);
-  size_t cap = 300000, len = 0;
+  size_t cap = 300000;
   char *text = malloc(cap + 64);
   unsigned seed = 777;
-  while (len < cap) {
-    seed = seed * 1103515245u + 12345u;
-    const char *b = bits[(seed >> 16) % (unsigned)nbits];
-    size_t m = strlen(b);
-    memcpy(text + len, b, m);
-    len += m;
-    if ((seed >> 8) % 3 == 0) text[len++] = ' ';
-  }
+  size_t len = random_text(text, 0, cap, bits, nbits, &seed, 1);
   int same = 1;
   vnt_case cases[] = {VNT_CASE_LOWER, VNT_CASE_KEEP, VNT_CASE_LOWER};
   vnt_tones tones[] = {VNT_TONES_NEW, VNT_TONES_OLD, VNT_TONES_KEEP};
