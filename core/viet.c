@@ -469,11 +469,15 @@ static int word(state *S, const unsigned char *w, size_t n) {
     if (rc != VNT_OK) return rc;
   }
   if (vnt__cps_order(c) != VNT_OK) return VNT_ENOMEM;
-  int changed = 0;
-  if (o->tones != VNT_TONES_KEEP) changed |= place_tone(c, o->tones);
-  int rc = map_cps(c, o, &S->tmp);
-  if (rc < 0) return rc;
-  changed |= rc;
+  /* case and diacritics first, then the tone: a letter that becomes a
+   * Vietnamese one only in the other case (dotless ı -> I) must have its
+   * tone placed too, or normalizing twice would differ from once */
+  int changed = map_cps(c, o, &S->tmp);
+  if (changed < 0) return changed;
+  if (o->tones != VNT_TONES_KEEP) {
+    if (changed && vnt__cps_order(c) != VNT_OK) return VNT_ENOMEM;
+    changed |= place_tone(c, o->tones);
+  }
   if (!changed) return emit(S, w, n);
   if (c->n == 0) return VNT_OK;   /* all stripped (a lone mark): no word, so no space before it either */
   if (vnt__cps_order(c) != VNT_OK) return VNT_ENOMEM;

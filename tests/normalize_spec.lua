@@ -67,6 +67,18 @@ describe("vnt.normalize()", function()
     assert.equal(once, (vnt.normalize("gịe hoà", o)))
   end)
 
+  it("places the tone after the case: a letter that becomes Vietnamese in the other case counts", function()
+    -- dotless ı upper-cases to I: "Oı̀" is the syllable "OÌ", whose tone goes on the O in either style
+    local o = { form = "NFKD", tones = "new", case = "upper" }
+    local once = vnt.normalize("O\u{131}\u{300}", o)
+    assert.equal(vnt.nfd("ÒI"), once)
+    assert.equal(once, (vnt.normalize(once, o)))
+    assert.equal("ÒI", (vnt.normalize("O\u{131}\u{300}", { tones = "old", case = "upper" })))
+    -- and the usual way round is unchanged: case does not move a tone the style has placed
+    assert.equal("HOÀ THUỶ", (vnt.normalize("hòa thủy", { tones = "new", case = "upper" })))
+    assert.equal("hòa thủy", (vnt.normalize("HOÀ THUỶ", { tones = "old", case = "lower" })))
+  end)
+
   it("keeps spaces as they are by default", function()
     assert.equal("a\u{A0} b", (vnt.normalize("a\u{A0} b")))
   end)
