@@ -458,6 +458,29 @@ static int token_key(const char *s, size_t n, const vnt_count_opts *o, vnt_buf *
   return rc < 0 ? rc : VNT_OK;
 }
 
+/* Add 1 to each of nk keys (at base + ofs[i], lens[i] bytes).  Many
+ * distinct keys (n-grams) make a table far bigger than the caches: the
+ * slots of all the keys are asked for from memory first, then the stored
+ * keys of those that match, so that the misses overlap; then the adds. */
+#define KEY_BATCH 64
+static int add_batch(vnt_counter *c, const char *base, const size_t *ofs, const size_t *lens, size_t nk) {
+  uint64_t h[KEY_BATCH];
+  size_t mask = c->cap - 1;
+  for (size_t i = 0; i < nk; i++) {
+    h[i] = khash(c, base + ofs[i], lens[i]);
+    __builtin_prefetch(&c->t[h[i] & mask]);
+  }
+  for (size_t i = 0; i < nk; i++) {
+    const cslot *e = &c->t[h[i] & mask];
+    if (e->hash == h[i] && e->len > 8) __builtin_prefetch(c->arena.data + e->k.off);
+  }
+  for (size_t i = 0; i < nk; i++) {
+    int rc = add_hashed(c, base + ofs[i], lens[i], h[i], 1);
+    if (rc != VNT_OK) return rc;
+  }
+  return VNT_OK;
+}
+
 int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_count_opts *o, vnt_status *st) {
   vnt_count_opts dflt = {1, VNT_COUNT_SYLLABLE, 0, VNT_NORM_OPTS_INIT, NULL, 0};
   if (o == NULL) o = &dflt;
@@ -545,6 +568,9 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
     return rc;
   }
   vnt_buf spans = VNT_BUF_INIT;
+  /* the keys are built one after another in k and added KEY_BATCH at a time */
+  size_t kofs[KEY_BATCH], klen[KEY_BATCH], nk = 0;
+  vnt_buf_reset(k);
   /* the units: tokens, or words; runs of units break at other tokens and at sentence ends */
   size_t pos = 0;
   vnt_span sp;
@@ -573,7 +599,7 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
                        (o->all_tokens && u[e].kind != VNT_TOK_PUNCT)))
         e++;
       for (size_t i = a; i + (size_t)o->n <= e && rc == VNT_OK; i++) {
-        vnt_buf_reset(k);
+        size_t k0 = k->len;
         for (size_t j = i; j < i + (size_t)o->n && rc == VNT_OK; j++) {
           if (j > i) rc = vnt_buf_append(k, " ", 1);
           const char *w = s + sp.start + u[j].start;
@@ -593,11 +619,19 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
             rc = token_key(w, wn, o, k);
           }
         }
-        if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
+        if (rc != VNT_OK) break;
+        kofs[nk] = k0;
+        klen[nk] = k->len - k0;
+        if (++nk == KEY_BATCH) {
+          rc = add_batch(c, k->data, kofs, klen, nk);
+          nk = 0;
+          vnt_buf_reset(k);
+        }
       }
       a = e;
     }
   }
+  if (rc == VNT_OK && nk > 0) rc = add_batch(c, k->data, kofs, klen, nk);
   vnt_buf_free(&spans);
   return rc;
 }

@@ -10,6 +10,26 @@ local function reference(text, kinds)
   return t
 end
 
+-- n-grams the same way: runs of word and abbreviation tokens inside a sentence, joined by ' '
+local function reference_ngrams(text, n)
+  local t = {}
+  for sent in vnt.sentences(text) do
+    local run = {}
+    local function flush()
+      for i = 1, #run - n + 1 do
+        local g = table.concat(run, " ", i, i + n - 1)
+        t[g] = (t[g] or 0) + 1
+      end
+      run = {}
+    end
+    for tok, kind in vnt.tokens(sent) do
+      if kind == "word" or kind == "abbrev" then run[#run + 1] = tok else flush() end
+    end
+    flush()
+  end
+  return t
+end
+
 local function as_table(c)
   local t = {}
   for k, n in pairs(c) do t[k] = n end
@@ -193,6 +213,20 @@ describe("vnt count and vnt merge", function()
     assert.equal("vnt: " .. bad .. ":2: not a count line (key<TAB>count)\n", err)
   end)
 
+  it("counts bigrams and trigrams as the plain reference does, over many batches of keys", function()
+    local parts = {}
+    for i = 1, 300 do
+      parts[#parts + 1] = ("Ngày %d, UBND tỉnh họp bàn chuyển đổi số lần thứ %d. Kinh tế số, xã hội số (và) chính quyền số %s!\n")
+        :format(i, i % 13, ({ "đều quan trọng", "là ưu tiên", "đi cùng nhau" })[i % 3 + 1])
+    end
+    local text = table.concat(parts)
+    for n = 2, 3 do
+      local c = vnt.counter():add_tokens(text, { n = n })
+      assert.same(reference_ngrams(text, n), as_table(c), "n = " .. n)
+      assert.is_true(c:total() > 64 * 10)   -- many batches of 64 keys
+    end
+  end)
+
   it("counts the seed corpus as the plain reference does", function()
     local dir = helper.shared .. "/corpus/seeds"
     local files = helper.dir(dir)
@@ -203,6 +237,7 @@ describe("vnt count and vnt merge", function()
     for _, name in ipairs(files) do
       local text = helper.read(dir .. "/" .. name)
       assert.same(reference(text, { word = true, abbrev = true }), as_table(vnt.counter():add_tokens(text)), name)
+      assert.same(reference_ngrams(text, 2), as_table(vnt.counter():add_tokens(text, { n = 2 })), name .. ", bigrams")
     end
   end)
 end)
