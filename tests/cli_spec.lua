@@ -274,6 +274,28 @@ describe("reading in blocks (vnt.cli.line_blocks)", function()
     assert.equal(whole:gsub("<stdin>", path), small)
   end)
 
+  it("takes a broken end as a file cut short when it had more bytes when opened, else as invalid UTF-8", function()
+    local cli = require "vnt.cli"
+    local data = "một hai\nba b\xE1\xBB"   -- bố cut inside its three bytes, as a truncated read leaves it
+    local function read_all(expect)
+      local said, warn = {}, cli.warn
+      cli.warn = function(msg) said[#said + 1] = msg end
+      local i = 0
+      local f = {read = function() i = i + 1; if i == 1 then return data end end}
+      local blocks = {}
+      for b in cli.line_blocks(f, "x.txt", 1 << 20, nil, nil, nil, expect) do blocks[#blocks + 1] = b end
+      cli.warn = warn
+      return blocks, said
+    end
+    local blocks, said = read_all(1000)   -- the file had 1000 bytes: cut short, for the caller to say
+    assert.same({"một hai\n"}, blocks)
+    assert.same({}, said)
+    blocks, said = read_all(#data)        -- it is all there was: the text is broken
+    assert.same({"một hai\n"}, blocks)
+    assert.equal(1, #said)
+    assert.truthy(said[1]:find("x.txt:2: invalid UTF-8 at byte", 1, true), said[1])
+  end)
+
   it("cuts a line with no blank at all before a character, not inside one", function()
     local path = os.tmpname()
     helper.write(path, string.rep("đ", 2000))   -- 4000 bytes, no blank

@@ -200,7 +200,7 @@ function M.blocks(src, name)
       return src.text, 0, 1
     end
   end
-  local it = M.line_blocks(src.f, name, nil, nil, src.first, src.repair)
+  local it = M.line_blocks(src.f, name, nil, nil, src.first, src.repair, src.size)
   local seen, failed, failures0 = 0, false, failures
   return function()
     local block, off, line = it()
@@ -225,17 +225,21 @@ end
 -- blanks (vnt.safe_cut) instead, so memory stays bounded whatever the
 -- input.  Yields block, its byte offset in the file (0-based) and the number
 -- of its first line.  Invalid UTF-8 is reported as "name:LINE: invalid
--- UTF-8 at byte N" and ends the iteration.
-function M.line_blocks(f, name, size, max, first, repair)
+-- UTF-8 at byte N" and ends the iteration -- unless the input ended before
+-- `expect` bytes (its size when it was opened): then the last block's
+-- broken end is a file cut short while it was read, which the caller
+-- reports, and the iteration just ends.
+function M.line_blocks(f, name, size, max, first, repair, expect)
   size = size or tonumber(os.getenv("VNT_BLOCK_SIZE")) or 1 << 20
   max = max or 64 * size
   local offset, line, pending, repairs = 0, 1, first or "", 0
   return function()
     local parts, n = {pending}, #pending
     pending = ""
+    local at_end = false
     while true do
       local data = f:read(size)
-      if not data then break end                  -- end of input
+      if not data then at_end = true break end    -- end of input
       local nl = safe_cut(data)                    -- just after the last line end, if any
       if nl > 0 and data:byte(nl) == 10 then
         parts[#parts + 1] = data:sub(1, nl)
@@ -275,8 +279,9 @@ function M.line_blocks(f, name, size, max, first, repair)
     local b_off, b_line = offset, line
     line = line + vnt.count_lines(data, 1, ok and -1 or pos - 1)
     if not ok then
-      M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, offset + pos))
       pending = ""
+      if at_end and expect and offset + #data < expect then return nil end   -- cut short: the caller says so
+      M.warn(("%s:%d: invalid UTF-8 at byte %d"):format(name, line, offset + pos))
       return nil
     end
     offset = offset + #data
