@@ -38,8 +38,13 @@ cli.each_input(a.files, function(src, name)
     out:write((vnt.normalize(src.text, opts)))
     return
   end
-  local repairs, why, byte, line = vnt.normalize_stream(src.f, out, opts, block, src.first)
-  if not repairs then
+  local repairs, why, byte, line, got = vnt.normalize_stream(src.f, out, opts, block, src.first)
+  if repairs then got = why end   -- on success: repairs, bytes read
+  if src.size and got < src.size and (repairs or why == "invalid UTF-8") then
+    -- fewer bytes than the file had when it was opened (and a broken end is
+    -- where the cut fell, not bad text)
+    cli.warn(("%s: the file was cut short while it was read (%d of %d bytes)"):format(name, got, src.size))
+  elseif not repairs then
     if byte then
       cli.warn(string.format("%s:%d: %s at byte %d%s", name, line, why, byte,
         why == "invalid UTF-8" and " (use --repair to replace it)" or ""))

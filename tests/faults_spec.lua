@@ -93,6 +93,21 @@ describe("faults", function()
       assert.is_true(rc == 0 or rc == 1, cmd .. ": status " .. tostring(rc) .. " " .. out)
       if rc == 1 then assert.truthy(out:find("cut short while it was read", 1, true), cmd .. ": " .. out) end
     end
+    -- normalize is fast: cut sooner, and a success must have written all of it
+    local whole = line:rep(400000)
+    for _, wait in ipairs {"0.005", "0.01", "0.02"} do
+      helper.write(victim, whole)
+      local result = dir .. "/normalized.txt"
+      local out, rc = sh(helper.q(helper.bin) .. " normalize " .. helper.q(victim) .. " > " .. helper.q(result) ..
+                         " & sleep " .. wait .. "; truncate -s 1000 " .. helper.q(victim) .. "; wait $!")
+      local size = #helper.read(result)
+      assert.is_true(rc == 0 or rc == 1, "normalize: status " .. tostring(rc) .. " " .. out)
+      if rc == 1 then
+        assert.truthy(out:find("cut short while it was read", 1, true), "normalize: " .. out)
+      else   -- read whole, or cut before it was opened
+        assert.is_true(size == #whole or size <= 1000, "normalize: exit 0 with " .. size .. " bytes written")
+      end
+    end
   end)
 
   it("--save leaves no partial file when it cannot write", function()

@@ -412,9 +412,10 @@ static size_t count_lines(const char *s, size_t n) {
 }
 
 /* vnt.normalize_stream(infile, outfile [, opts [, block_size [, first]]])
- *   -> repairs | nil, message, byte, line
+ *   -> repairs, bytes read | nil, message, byte, line, bytes read
  * first: bytes already read from infile (to detect its encoding), taken
- * before the rest.
+ * before the rest and counted among the bytes read (which the caller can
+ * compare with the file's size to tell a file cut short while read).
  * Normalizes what infile holds into outfile in blocks of block_size bytes
  * (default 1 MiB), each cut where vnt_safe_cut allows, so memory stays flat.
  * On bad input it writes the lines before the bad one and returns nil, the
@@ -463,13 +464,15 @@ static int lv_normalize_stream(lua_State *L) {
       if (rc2 == VNT_SAME) fwrite(b->in.data, 1, bol, out);
       else if (rc2 == VNT_OK) fwrite(b->out.data, 1, b->out.len, out);
       size_t where = consumed + st.offset, at_line = line + count_lines(b->in.data, st.offset);
+      size_t got = consumed + b->in.len;
       vnt_buf_free(&b->in);
       vnt_buf_free(&b->out);
       luaL_pushfail(L);
       lua_pushstring(L, vnt_strerror(rc));
       lua_pushinteger(L, (lua_Integer)where + 1);
       lua_pushinteger(L, (lua_Integer)at_line);
-      return 4;
+      lua_pushinteger(L, (lua_Integer)got);
+      return 5;
     }
     repairs += st.repairs;
     const char *res = rc == VNT_SAME ? b->in.data : b->out.data;
@@ -489,7 +492,8 @@ static int lv_normalize_stream(lua_State *L) {
   vnt_buf_free(&b->in);
   vnt_buf_free(&b->out);
   lua_pushinteger(L, (lua_Integer)repairs);
-  return 1;
+  lua_pushinteger(L, (lua_Integer)consumed);
+  return 2;
 }
 
 /* ---- encodings ----------------------------------------------------------------- */
