@@ -34,11 +34,12 @@ if a.format == "tsv" then out:write("doc\t", table.concat(cols, "\t"), "\n") end
 local n = 0
 cli.each_input(a.files, function(src, name)
   local acc
-  for block in cli.blocks(src, name) do
-    acc = stats.add(acc, block)
-    total = stats.add(total, block)
+  for block in cli.blocks(src, name) do acc = stats.add(acc, block) end
+  if acc then
+    emit(name, stats.finish(acc))
+    n = n + 1
+    total = stats.merge(total, acc)   -- each block taken apart once, not once per total
   end
-  if acc then emit(name, stats.finish(acc)); n = n + 1 end
 end, {encoding = a.encoding, repair = a.repair})
 if n > 1 then emit("(all)", stats.finish(total)) end
 if a.format == "json" then out:write("[", table.concat(rows, ",\n"), "]\n") end

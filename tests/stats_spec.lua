@@ -38,6 +38,14 @@ describe("vnt.stats", function()
     assert.equal(2 / 6, s.foreign_share)
     assert.equal(1, s.type_token_ratio)
   end)
+
+  it("merges statistics as if the texts had been added one after the other", function()
+    local a, b = "Viettel đến Hà Nội. Houlin nói.", "Hà Nội mùa thu, hà nội đẹp. Viettel ở Hà Nội!"
+    local whole = stats.finish(stats.add(stats.add(nil, a), b))
+    local merged = stats.finish(stats.merge(stats.merge(nil, stats.add(nil, a)), stats.add(nil, b)))
+    assert.same(whole, merged)
+    assert.equal(10, whole.distinct_syllables)   -- hà and nội once each, in either case
+  end)
 end)
 
 describe("vnt collocations, keywords and stats (the scripts)", function()

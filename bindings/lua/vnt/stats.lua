@@ -117,6 +117,15 @@ function M.add(acc, text, opts)
   return acc
 end
 
+--- Add the statistics `acc` (of M.add) into `into` (nil: a new one), as if
+-- M.add had been given into's texts and then acc's; returns `into`.
+function M.merge(into, acc)
+  into = into or {characters = 0, syllables = 0, words = 0, sentences = 0, foreign = 0, types = vnt.counter()}
+  for _, k in ipairs {"characters", "syllables", "words", "sentences", "foreign"} do into[k] = into[k] + acc[k] end
+  into.types:merge(acc.types)
+  return into
+end
+
 function M.finish(acc)
   return {
     characters = acc.characters, sentences = acc.sentences, syllables = acc.syllables,
