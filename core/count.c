@@ -475,6 +475,7 @@ static int add_batch(vnt_counter *c, const char *base, const size_t *ofs, const 
     if (e->hash == h[i] && e->len > 8) __builtin_prefetch(c->arena.data + e->k.off);
   }
   for (size_t i = 0; i < nk; i++) {
+    if (lens[i] > UINT32_MAX) return VNT_ELIMIT;   /* as vnt_counter_add */
     int rc = add_hashed(c, base + ofs[i], lens[i], h[i], 1);
     if (rc != VNT_OK) return rc;
   }

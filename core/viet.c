@@ -421,6 +421,11 @@ static int is_word_cp(int32_t cp) {
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
 }
 
+/* An ASCII byte in upper (or lower) case. */
+static inline unsigned char ascii_case(unsigned ch, int upper) {
+  return (unsigned char)(upper ? (ch >= 'a' && ch <= 'z' ? ch - 32 : ch) : (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+}
+
 static int word(state *S, const unsigned char *w, size_t n) {
   const vnt_norm_opts *o = S->o;
   if ((o->casing == VNT_CASE_LOWER || o->casing == VNT_CASE_UPPER) && o->tones == VNT_TONES_KEEP &&
@@ -432,7 +437,7 @@ static int word(state *S, const unsigned char *w, size_t n) {
     while (i < n) {
       unsigned ch = w[i];
       if (ch < 0x80) {
-        tmp[i] = (unsigned char)(upper ? (ch >= 'a' && ch <= 'z' ? ch - 32 : ch) : (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+        tmp[i] = ascii_case(ch, upper);
         i++;
         continue;
       }
@@ -451,8 +456,7 @@ static int word(state *S, const unsigned char *w, size_t n) {
       size_t k = n < sizeof tmp ? n : sizeof tmp;
       for (size_t i = 0; i < k; i++) {
         unsigned char ch = w[i];
-        tmp[i] = (char)(o->casing == VNT_CASE_UPPER ? (ch >= 'a' && ch <= 'z' ? ch - 32 : ch)
-                                                    : (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+        tmp[i] = (char)ascii_case(ch, o->casing == VNT_CASE_UPPER);
       }
       if (emit(S, tmp, k) != VNT_OK) return VNT_ENOMEM;
       w += k;

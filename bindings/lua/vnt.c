@@ -234,24 +234,8 @@ static int lv_count_lines(lua_State *L) {
 
 /* ---- JSON ---------------------------------------------------------------------- */
 
-/* The text is built in a vnt_buf owned by a userdata, so an error halfway
- * (a value JSON cannot hold) frees it with the userdata. */
-static int jbuf_gc(lua_State *L) {
-  vnt_buf_free((vnt_buf *)lua_touserdata(L, 1));
-  return 0;
-}
-
-static vnt_buf *push_jbuf(lua_State *L) {
-  vnt_buf *b = (vnt_buf *)lua_newuserdatauv(L, sizeof *b, 0);
-  vnt_buf_init(b);
-  if (luaL_newmetatable(L, "vnt.jsonbuf")) {
-    lua_pushcfunction(L, jbuf_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
-  return b;
-}
-
+/* The text is built in a vnt_buf of new_buf, so an error halfway (a value
+ * JSON cannot hold) frees it with the userdata. */
 static void jadd(lua_State *L, vnt_buf *b, const char *s, size_t n) {
   if (vnt_buf_append(b, s, n) != VNT_OK) luaL_error(L, "vnt.json: out of memory");
 }
@@ -334,7 +318,7 @@ static void json_value(lua_State *L, vnt_buf *b, int idx, int null_idx, int dept
 static int lv_json(lua_State *L) {
   lua_settop(L, 2);
   int null_idx = lua_isnil(L, 2) ? 0 : 2;
-  vnt_buf *b = push_jbuf(L);
+  vnt_buf *b = new_buf(L);
   json_value(L, b, 1, null_idx, 0);
   lua_pushlstring(L, b->data ? b->data : "", b->len);
   return 1;
@@ -347,7 +331,7 @@ static int lv_json_record(lua_State *L) {
   lua_settop(L, 2);
   int null_idx = lua_isnil(L, 2) ? 0 : 2;
   lua_Integer n = luaL_len(L, 1);
-  vnt_buf *b = push_jbuf(L);
+  vnt_buf *b = new_buf(L);
   jadd(L, b, "{", 1);
   for (lua_Integer i = 1; i <= n; i += 2) {
     if (i > 1) jadd(L, b, ",", 1);

@@ -77,6 +77,16 @@ local function cosine(a, na, b, nb)
   return dot / (na * nb)
 end
 
+-- The sum of the unit vectors of the sentences (those with a vector) and its norm.
+local function centroid_of(sents)
+  local centroid, cn = {}, 0
+  for _, s in ipairs(sents) do
+    if s.norm > 0 then for w, x in pairs(s.vec) do centroid[w] = (centroid[w] or 0) + x / s.norm end end
+  end
+  for _, x in pairs(centroid) do cn = cn + x * x end
+  return centroid, math.sqrt(cn)
+end
+
 --- TextRank scores of a symmetric similarity graph: sim[i] = {[j] = w}
 -- (the pairs with w > 0 only), n nodes.  PageRank with damping d over the
 -- weighted graph, iterated until the ranks settle.
@@ -203,60 +213,50 @@ function M.summarize(text, opts)
     s.nwords = counts[i]
   end
   local chosen
-  if method == "lead" then
-    chosen = {}
-    for i = 1, k do chosen[i] = sents[i]; sents[i].score = 1 end
+  local tr
+  if n > M.max_graph then
+    -- a very long document: the graph would grow with the square of its
+    -- sentences; each sentence's similarity to the document's centroid
+    -- (the degree of LexRank, in one pass) ranks them instead
+    tr = {}
+    local centroid, cn = centroid_of(sents)
+    for i, s in ipairs(sents) do tr[i] = cosine(s.vec, s.norm, centroid, cn) / n end
   else
-    local tr
-    if n > M.max_graph then
-      -- a very long document: the graph would grow with the square of its
-      -- sentences; each sentence's similarity to the document's centroid
-      -- (the degree of LexRank, in one pass) ranks them instead
-      tr = {}
-      local centroid, cn = {}, 0
-      for _, s in ipairs(sents) do
-        if s.norm > 0 then for w, x in pairs(s.vec) do centroid[w] = (centroid[w] or 0) + x / s.norm end end
-      end
-      for _, x in pairs(centroid) do cn = cn + x * x end
-      cn = math.sqrt(cn)
-      for i, s in ipairs(sents) do tr[i] = cosine(s.vec, s.norm, centroid, cn) / n end
-    else
-      -- TextRank over the cosine similarities, in C: only pairs that share a word are touched
-      local vecs, norms = {}, {}
-      for i, s in ipairs(sents) do vecs[i], norms[i] = s.vec, s.norm end
-      tr = vnt.sentence_ranks(vecs, norms)
+    -- TextRank over the cosine similarities, in C: only pairs that share a word are touched
+    local vecs, norms = {}, {}
+    for i, s in ipairs(sents) do vecs[i], norms[i] = s.vec, s.norm end
+    tr = vnt.sentence_ranks(vecs, norms)
+  end
+  local tvec, tnorm
+  if title then tvec, tnorm = vector(terms(title), df, ndocs) end
+  local items = {}
+  for i, s in ipairs(sents) do
+    local score = tr[i] * n   -- 1 on average
+    if method == "full" then
+      local position = 1 + (opts.position or 0.5) / math.sqrt(i)    -- the lead matters in news
+      local overlap = tvec and 1 + (opts.title_weight or 1) * cosine(s.vec, s.norm, tvec, tnorm) or 1
+      local short = s.nwords < 6 and 0.3 or 1                      -- fragments, datelines
+      score = score * position * overlap * short
     end
-    local tvec, tnorm
-    if title then tvec, tnorm = vector(terms(title), df, ndocs) end
-    local items = {}
-    for i, s in ipairs(sents) do
-      local score = tr[i] * n   -- 1 on average
-      if method == "full" then
-        local position = 1 + (opts.position or 0.5) / math.sqrt(i)    -- the lead matters in news
-        local overlap = tvec and 1 + (opts.title_weight or 1) * cosine(s.vec, s.norm, tvec, tnorm) or 1
-        local short = s.nwords < 6 and 0.3 or 1                      -- fragments, datelines
-        score = score * position * overlap * short
-      end
-      s.score = score
-      items[#items + 1] = s
-    end
-    if method == "full" and opts.lead ~= false and n > 0 and sents[1].nwords >= 10 then
-      -- the lead: news puts who, what, where and when in its first
-      -- sentence; it gets the best score, so MMR takes it first
-      local top = 0
-      for _, it in ipairs(items) do if it.score > top then top = it.score end end
-      sents[1].score = top * 1.0001
-    end
-    if method == "textrank" then
-      table.sort(items, function(a, b)
-        if a.score ~= b.score then return a.score > b.score end
-        return a.index < b.index
-      end)
-      chosen = {}
-      for i = 1, k do chosen[i] = items[i] end
-    else
-      chosen = M.mmr(items, k, opts.lambda)
-    end
+    s.score = score
+    items[#items + 1] = s
+  end
+  if method == "full" and opts.lead ~= false and n > 0 and sents[1].nwords >= 10 then
+    -- the lead: news puts who, what, where and when in its first
+    -- sentence; it gets the best score, so MMR takes it first
+    local top = 0
+    for _, it in ipairs(items) do if it.score > top then top = it.score end end
+    sents[1].score = top * 1.0001
+  end
+  if method == "textrank" then
+    table.sort(items, function(a, b)
+      if a.score ~= b.score then return a.score > b.score end
+      return a.index < b.index
+    end)
+    chosen = {}
+    for i = 1, k do chosen[i] = items[i] end
+  else
+    chosen = M.mmr(items, k, opts.lambda)
   end
   table.sort(chosen, function(a, b) return a.index < b.index end)
   local out = {}
@@ -285,16 +285,11 @@ function M.summarize_corpus(docs, opts)
     per_doc[d] = {title = title}
   end
   local ndocs = #docs
-  local centroid, cn = {}, 0
   for _, s in ipairs(all) do
     s.vec, s.norm = vector(s.tf, df, ndocs)
     s.tf = nil
-    if s.norm > 0 then
-      for w, x in pairs(s.vec) do centroid[w] = (centroid[w] or 0) + x / s.norm end
-    end
   end
-  for _, x in pairs(centroid) do cn = cn + x * x end
-  cn = math.sqrt(cn)
+  local centroid, cn = centroid_of(all)
   for _, s in ipairs(all) do
     local c = cosine(s.vec, s.norm, centroid, cn)
     local short = s.nwords < 6 and 0.3 or 1
