@@ -1,0 +1,581 @@
+--- vnt.timex_grammar: the LPeg grammar of Vietnamese temporal expressions.
+--
+-- Small named rules for the parts (numbers as digits and words, days, months,
+-- years, weekdays, parts of day, clock times, units), composed by rules for
+-- the wholes (dates in every order, relative days and units, weekdays with
+-- their week, ranges that share parts, durations, decades, seasons, holidays,
+-- lunar dates, vague references).  A match captures one table, the meaning:
+--
+--   {k = "date", y, m, d, wd, hh, mi, ss, q, h, season, dec, cen, mod, lunar,
+--    rel = {u, n}, we, approx, ...}     a point, possibly relative (u: D W M Q Y DE CE)
+--   {k = "range", a = date, b = date}  two ends; a missing part of one end comes from the other
+--   {k = "dur", n, u, approx}          a duration (n may be "X": vài, nhiều)
+--   {k = "shift", n, u, dir}           N units before (-1) or after (+1) the document's date
+--   {k = "ref", v}                     PAST_REF, PRESENT_REF, FUTURE_REF
+--   {k = "set", v}                     a recurrence (P1Y for hàng năm)
+--
+-- vnt.timex finds them in a text and vnt.timex_value resolves them to values.
+-- @module vnt.timex_grammar
+local lpeg = require "lpeg"
+local vnt = require "vnt"
+
+local P, R, S, C, Cc, Ct, Cf, Cg, Cmt = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cf, lpeg.Cg, lpeg.Cmt
+local tonumber, ipairs, pairs, table = tonumber, ipairs, pairs, table
+
+local M = {}
+
+-- ---- letters and words ---------------------------------------------------------------------
+
+local cont = R "\128\191"
+local letter = R("az", "AZ") + R "\195\201" * cont + R "\204\205" * cont + P "\225" * R "\184\187" * cont * cont
+local digit = R "09"
+M.letter, M.digit = letter, digit
+
+local function cap(w)
+  local first = w:match("^[%z\1-\127\194-\244][\128-\191]*")
+  return vnt.upper(first) .. w:sub(#first + 1)
+end
+
+local sp = S " \t" ^ 1
+local osp = S " \t" ^ 0
+M.sp = sp
+
+-- one word, lower case, capitalized or in capitals, not followed by more letters
+local function word1(w)
+  local p = P(w) + P(cap(w))
+  local up = vnt.upper(w)
+  if up ~= cap(w) then p = p + P(up) end
+  return p * -letter
+end
+-- a phrase: its words with any spaces between them
+local function ph(s)
+  local p
+  for w in s:gmatch("%S+") do
+    p = p and p * sp * word1(w) or word1(w)
+  end
+  return p
+end
+-- any of the phrases, longer ones first
+local function any(list)
+  table.sort(list, function(a, b) return #a > #b end)
+  local p = P(false)
+  for _, s in ipairs(list) do p = p + ph(s) end
+  return p
+end
+-- phrase -> value
+local function map(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b) return #a > #b end)
+  local p = P(false)
+  for _, k in ipairs(keys) do
+    local v = t[k]
+    p = p + ph(k) * Cc(v)
+  end
+  return p
+end
+M.ph, M.any, M.map, M.word = ph, any, map, word1
+
+-- ---- numbers ---------------------------------------------------------------------------------
+
+local num = C(digit ^ 1) * -(digit + S ".," * digit) / tonumber
+local units = {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["tư"] = 4, ["năm"] = 5, ["lăm"] = 5, ["sáu"] = 6,
+               ["bảy"] = 7, ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9, ["mốt"] = 1}
+local unit_w = map {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["năm"] = 5, ["sáu"] = 6, ["bảy"] = 7,
+                    ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9}
+local tail_w = map {["mốt"] = 1, ["lăm"] = 5, ["tư"] = 4, ["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4,
+                    ["sáu"] = 6, ["bảy"] = 7, ["tám"] = 8, ["chín"] = 9, ["năm"] = 5}
+local teen = ph "mười" * (sp * tail_w + Cc(0)) / function(u) return 10 + u end
+local tens = unit_w * sp * (ph "mươi" + ph "chục") * (sp * tail_w) ^ -1 / function(t, u) return t * 10 + (u or 0) end
+local hundred = unit_w * sp * ph "trăm" / function(h) return h * 100 end
+-- a number written in words, 1 to 999 (one hundred, tens, units)
+local numword = hundred + tens + teen + unit_w
+M.numword = numword
+local _ = units
+-- a count: digits, words, or a vague one (X)
+local vague_count = any {"vài", "mấy", "nhiều", "dăm", "một vài", "hàng", "hằng", "vài ba", "dăm ba", "mươi"} * Cc "X"
+  + any {"hàng chục", "vài chục", "mấy chục", "nhiều chục", "hàng trăm", "vài trăm", "mấy trăm"} * Cc "X"
+local count = num + numword + vague_count
+M.count = count
+
+-- ---- parts -----------------------------------------------------------------------------------
+
+-- a day 1-31, a month 1-12, as digits
+local day2 = P "0" * R "19" + S "12" * digit + P "3" * S "01"
+local month2 = P "0" * R "19" + P "1" * R "02"
+local dd = C(day2 + R "19") * -digit / tonumber
+local mm = C(month2 + R "19") * -digit / tonumber
+local yyyy = C(P "1" * R "89" * digit * digit + P "20" * digit * digit) * -digit / tonumber
+local yy = C(digit * digit) * -digit / function(s) return {yy = tonumber(s)} end
+local year_any = yyyy + yy
+
+-- the day of a long-form date: 5, 05, mùng 5, mồng năm, mùng mười
+local mung = any {"mùng", "mồng"} * sp
+local day_w = mung ^ -1 * (dd + numword / function(n) if n >= 1 and n <= 31 then return n end end)
+local day_plain = mung ^ -1 * dd + mung * numword
+
+-- months by number and by name
+local month_names = {["giêng"] = 1, ["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["tư"] = 4, ["bốn"] = 4, ["năm"] = 5,
+  ["sáu"] = 6, ["bảy"] = 7, ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9, ["mười"] = 10, ["mười một"] = 11,
+  ["mười hai"] = 12, ["chạp"] = 12, ["một"] = 1}
+local month_w = mm + map(month_names)
+local thang = ph "tháng" * sp
+local nam = ph "năm" * sp
+local ngay = ph "ngày" * sp
+
+-- weekdays (ISO: Monday 1)
+local wd_words = map {["thứ hai"] = 1, ["thứ ba"] = 2, ["thứ tư"] = 3, ["thứ năm"] = 4, ["thứ sáu"] = 5,
+                      ["thứ bảy"] = 6, ["thứ bẩy"] = 6, ["chủ nhật"] = 7, ["chúa nhật"] = 7}
+local wd_digits = (ph "thứ" * osp + S "Tt") * C(R "27") * -digit / function(d) return tonumber(d) - 1 end
+  + (P "CN" + P "cn" + P "Cn") * -letter * Cc(7)
+local weekday = wd_words + wd_digits
+M.weekday = weekday
+
+-- parts of the day (TIMEX3's MO MI AF EV NI)
+local pod_map = {["sáng"] = "MO", ["buổi sáng"] = "MO", ["sáng sớm"] = "MO", ["rạng sáng"] = "MO",
+  ["trưa"] = "MI", ["buổi trưa"] = "MI", ["chiều"] = "AF", ["buổi chiều"] = "AF", ["chiều tối"] = "EV",
+  ["tối"] = "EV", ["buổi tối"] = "EV", ["đêm"] = "NI", ["buổi đêm"] = "NI", ["khuya"] = "NI", ["đêm khuya"] = "NI",
+  ["tối muộn"] = "EV", ["nửa đêm"] = "NI", ["trưa muộn"] = "MI", ["xế chiều"] = "AF", ["bình minh"] = "MO", ["hoàng hôn"] = "EV"}
+local pod = map(pod_map)
+M.pod = pod
+
+-- clock times: 15:30, 15:30:45, 15h30, 15h, 15g30, 9 giờ 15 phút, 3 giờ rưỡi, 11 giờ kém 15, 20h 23p
+local hour = C(S "01" * digit + P "2" * R "04" + digit) * -digit / tonumber
+local min2 = C(R "05" * digit) * -digit / tonumber
+local hour_w = hour + numword / function(n) if n <= 24 then return n end end
+local giohour = hour_w * sp * any {"giờ", "tiếng"}
+local clock_num = hour * P ":" * min2 * (P ":" * min2) ^ -1 * -(P ":" + digit) /
+    function(h, mi, ss) return {hh = h, mi = mi, ss = ss} end
+  + hour * S "hgH" * sp * min2 * (S "p'" + sp * ph "phút") * -letter / function(h, mi) return {hh = h, mi = mi} end
+  + hour * S "hgH" * (min2 * (S "p'" + ph "phút") ^ -1) ^ -1 * -letter /
+    function(h, mi) return {hh = h, mi = mi or 0} end
+  + hour * S "hgH" * sp * min2 * (S "p'" + sp * ph "phút") * -letter / function(h, mi) return {hh = h, mi = mi} end
+local clock_words = hour_w * sp * ph "giờ" * (
+      sp * ph "rưỡi" * Cc "half"
+    + sp * ph "kém" * sp * (num + numword) * (sp * ph "phút") ^ -1 * Cc "less"
+    + sp * (num + numword) * (sp * ph "phút" + -(sp * any {"ngày", "tháng", "năm", "tuần"})) * Cc "min"
+    + Cc "bare") / function(h, a, b)
+      if a == "half" then return {hh = h, mi = 30} end
+      if b == "less" then return {hh = (h - 1) % 24, mi = 60 - a} end
+      if b == "min" then if a < 60 then return {hh = h, mi = a} end return nil end
+      return {hh = h, mi = 0, bare = true}
+    end
+local clock = (ph "đúng" * sp) ^ -1 * (clock_num + clock_words)
+M.clock = clock
+-- a clock time with a part of the day after it: 3 giờ chiều, 7:30 tối
+local function pm(c, p)
+  if not c then return nil end
+  local h = c.hh
+  if p == "AF" or p == "EV" then if h < 12 then h = h + 12 end
+  elseif p == "NI" then if h >= 6 and h < 12 then h = h + 12 end
+  elseif p == "MI" then if h < 6 then h = h + 12 end
+  elseif p == "MO" then if h == 12 then h = 0 end end
+  c.hh = h
+  if p then c.pod, c.bare = p, nil end
+  return c
+end
+local clock_pod = clock * (sp * pod) ^ -1 / pm
+
+-- the words after a unit that place it relative to now: tuần này, tháng trước, năm tới
+local rel_word = map {["này"] = 0, ["nay"] = 0, ["hiện tại"] = 0, ["hiện nay"] = 0, ["trước"] = -1,
+  ["qua"] = -1, ["vừa qua"] = -1, ["vừa rồi"] = -1, ["rồi"] = -1, ["trước đó"] = -1, ["ngoái"] = -1,
+  ["sau"] = 1, ["tới"] = 1, ["tiếp"] = 1, ["tiếp theo"] = 1, ["kế tiếp"] = 1, ["kế"] = 1, ["đến"] = 1,
+  ["sắp tới"] = 1, ["sau nữa"] = 2, ["kia"] = 2}
+local unit_codes = {["giây"] = "S", ["phút"] = "TM", ["tiếng"] = "H", ["giờ"] = "H", ["ngày"] = "D",
+  ["tuần"] = "W", ["tháng"] = "M", ["quý"] = "Q", ["qúy"] = "Q", ["năm"] = "Y", ["thập niên"] = "DE",
+  ["thập kỷ"] = "DE", ["thập kỉ"] = "DE", ["thế kỷ"] = "CE", ["thế kỉ"] = "CE", ["ngày đêm"] = "D",
+  ["tiếng đồng hồ"] = "H", ["giờ đồng hồ"] = "H", ["buổi"] = "D", ["hôm"] = "D", ["mùa"] = "Y"}
+local unit = map(unit_codes)
+M.unit = unit
+
+local approx = any {"hơn", "gần", "khoảng", "chừng", "trên", "gần như", "ngót", "xấp xỉ", "tầm", "ước",
+                    "vào khoảng", "khoảng chừng", "ít nhất", "tối thiểu", "chưa đầy", "chưa tới",
+                    "hơn kém", "dưới", "ngoài"} * sp
+
+-- ---- wholes ----------------------------------------------------------------------------------
+
+local function D(t) t.k = "date" return t end
+local function Y2(y) if type(y) == "table" then return nil, y.yy end return y end
+local function mk_date(d, m, y)
+  if type(y) == "table" and y.rel then return D {d = d, m = m, rel = y.rel} end
+  local Y, yy = Y2(y)
+  if d and (d < 1 or d > 31) then return nil end
+  return D {d = d, m = m, y = Y, yy = yy}
+end
+
+-- numeric dates: 30/4/1975, 30-4-1975, 30.4.1975 (one separator), 2024-03-15, 14/10, 14-3
+local dmy = P(false)
+for sep in ("/-."):gmatch(".") do
+  local y = sep == "." and yyyy or year_any   -- 1.10.30 is a version, 30.4.1975 a date
+  dmy = dmy + dd * P(sep) * mm * P(sep) * y * -(digit + P(sep) * digit) / mk_date
+end
+local ymd = yyyy * P "-" * mm * P "-" * dd * -digit / function(y, m, d) return mk_date(d, m, y) end
+  + yyyy * P "/" * mm * P "/" * dd * -digit / function(y, m, d) return mk_date(d, m, y) end
+local dm_slash = dd * P "/" * mm * -(digit + S "/-." * digit + P "%") / function(d, m) return mk_date(d, m) end
+local dm_dash = dd * P "-" * mm * -(digit + S "/-." * digit) / function(d, m) return D {d = d, m = m, dash = true} end
+local my_num = mm * S "/-" * yyyy * -(digit + S "/-." * digit) / function(m, y) return D {m = m, y = y, bare_my = true} end
+M.dmy, M.ymd = dmy, ymd
+
+-- long form: ngày 30 tháng 4 năm 1975, mùng 3 tháng ba, 29 tháng 10, 1999, 9 Tháng 1 2015
+local year_tail = (sp * nam + P "/" + P "-" + osp * P "," * osp + sp) * year_any
+  + sp * (ph "của" * sp) ^ -1 * nam * (num / function(n) if n < 1000 then return n end end)
+local long_date = day_w * sp * thang * month_w * (sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
+  + year_tail) ^ -1 / function(d, m, y) return mk_date(d, m, y) end
+local short_date = dmy + ymd + dm_slash + dm_dash
+-- a day date with an optional ngày/hôm in front
+local day_date = ((ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date))
+M.day_date = day_date
+
+-- the year or relative year after a month: tháng 10 năm sau, tháng 11 năm nay
+local rel_year_tail = sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
+local function with_year(t, y)
+  if type(y) == "table" and y.rel then t.rel = y.rel return t end
+  local Y, yy = Y2(y)
+  t.y, t.yy = Y, yy
+  return t
+end
+
+-- months: tháng 12/1999, tháng 12 năm 99, tháng 12-1999, tháng giêng, tháng 3 tới, tháng 11 này, tháng 11 năm ngoái
+local month_expr = thang * month_w * (rel_year_tail + year_tail) / function(m, y) return with_year(D {m = m}, y) end
+  + thang * month_w * sp * map {["tới"] = 1, ["sau"] = 1, ["này"] = 0, ["trước"] = -1, ["qua"] = -1,
+    ["vừa qua"] = -1} * -(sp * unit) / function(m, n) return D {m = m, next_m = n} end
+  + thang * month_w * -(osp * S "/-" * digit) / function(m) return D {m = m} end
+
+-- years: năm 2017, năm 99, năm 938, năm 179 TCN, (1996)
+local bc = sp * any {"TCN", "trước Công nguyên", "tr. CN", "BC"}
+local year_expr = nam * (num / function(n) if n < 10000 then return n end end) * bc / function(y) return D {y = -y, bc = true} end
+  + nam * (yyyy + C(R "12" * digit * digit * digit) * -digit / tonumber) * -(osp * (S "/-" + P "–") * osp * digit) / function(y) return D {y = y} end
+  + nam * yy * -(osp * S "/-" * digit) * -(sp * (unit + letter)) / function(y) return D {yy = y.yy} end
+  + nam * C(R "19" * digit * digit) * -digit * -(S ".,%" * digit) / function(s) return D {y = tonumber(s), y3 = true} end
+
+-- relative days: hôm nay, hôm qua, hôm kia, ngày mai, ngày kia, hôm sau
+local rel_day_words = {["hôm nay"] = 0, ["ngày hôm nay"] = 0, ["bữa nay"] = 0, ["hôm qua"] = -1,
+  ["ngày hôm qua"] = -1, ["bữa qua"] = -1, ["hôm kia"] = -2, ["ngày hôm kia"] = -2, ["ngày mai"] = 1,
+  ["ngày kia"] = 2, ["ngày mốt"] = 2, ["hôm sau"] = 1, ["ngày hôm sau"] = 1, ["hôm trước"] = -1,
+  ["ngày hôm trước"] = -1, ["sáng mai"] = 1, ["hôm rày"] = 0}
+local rel_day = map(rel_day_words) / function(n) return D {rel = {u = "D", n = n}} end
+-- after a part of the day: sáng nay, tối qua, trưa mai, chiều mốt
+local pod_rel = map {["nay"] = 0, ["qua"] = -1, ["mai"] = 1, ["mốt"] = 2, ["hôm nay"] = 0, ["hôm qua"] = -1,
+  ["hôm kia"] = -2, ["ngày mai"] = 1, ["ngày kia"] = 2, ["hôm sau"] = 1, ["ngày hôm qua"] = -1, ["ngày hôm nay"] = 0,
+  ["hôm trước"] = -1, ["ngày hôm sau"] = 1, ["ngày hôm trước"] = -1}
+  / function(n) return D {rel = {u = "D", n = n}} end
+
+-- weeks: tuần này, tuần trước, tuần sau; cuối tuần (này); tuần thứ 2 của tháng ... (not yet)
+local week_rel = ph "tuần" * sp * rel_word / function(n) return D {rel = {u = "W", n = n}} end
+local weekend = (ph "cuối tuần" + ph "dịp cuối tuần") * (sp * rel_word + Cc(0)) * -(sp * ph "này" ) /
+  function(n) return D {rel = {u = "W", n = n}, we = true} end
+  + ph "cuối tuần" * sp * ph "này" / function() return D {rel = {u = "W", n = 0}, we = true} end
+
+-- a weekday with its week or its date: thứ hai tuần sau, thứ 5 của tuần này, thứ ba tới, thứ 2 ngày 6 tháng 2
+local wd_mod = sp * (ph "của" * sp) ^ -1 * ph "tuần" * sp * rel_word / function(n) return {u = "W", n = n} end
+  + sp * map {["tới"] = "next", ["sau"] = "next", ["tiếp theo"] = "next", ["kế tiếp"] = "next", ["này"] = "this",
+              ["qua"] = "last", ["vừa qua"] = "last", ["vừa rồi"] = "last", ["trước"] = "last", ["rồi"] = "last",
+              ["tuần này"] = "this"} / function(s) return {dir = s} end
+local wd_date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
+local weekday_expr = (ph "hôm" * sp + ph "ngày" * sp + ph "vào" * sp) ^ -1 * weekday * (
+    wd_date_sep * (long_date + short_date) + wd_mod + Cc(false)) / function(w, t)
+      if not t then return D {wd = w, bare_wd = true} end
+      if t.k == "date" then t.wd = w return t end
+      if t.u then return D {wd = w, rel = t} end
+      return D {wd = w, dir = t.dir}
+    end
+
+-- relative units: tháng này, tháng trước, quý tới, năm ngoái, năm nay, thập niên này, thế kỷ trước
+local rel_unit = map {["tháng"] = "M", ["quý"] = "Q", ["qúy"] = "Q", ["năm"] = "Y", ["thập niên"] = "DE",
+                      ["thập kỷ"] = "DE", ["thập kỉ"] = "DE", ["thế kỷ"] = "CE", ["thế kỉ"] = "CE"} *
+  sp * rel_word / function(u, n) return D {rel = {u = u, n = n}} end
+  + ph "năm" * sp * ph "hiện tại" / function() return D {rel = {u = "Y", n = 0}} end
+-- the same year as the sentence before: cùng năm, năm đó, năm ấy
+local same_year = any {"cùng năm", "năm đó", "năm ấy", "cùng năm đó"} / function() return D {carry = true} end
+
+-- quarters and halves: quý III/2023, quý 3 năm 2011, quý ba năm nay, 6 tháng đầu năm, nửa cuối năm 2021
+local roman = map {["IV"] = 4, ["III"] = 3, ["II"] = 2, ["I"] = 1} * -letter
+local q_num = roman + C(R "14") * -digit / tonumber + map {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["tư"] = 4}
+local y_of = (sp * ph "của") ^ -1 * (rel_year_tail + year_tail + sp * year_any)
+local quarter = any {"quý", "qúy"} * sp * q_num * y_of ^ -1 /
+  function(q, y) return with_year(D {q = q}, y) end
+local half = ((P "6" + ph "sáu") * sp * ph "tháng" + ph "nửa") * sp * map {["đầu"] = 1, ["cuối"] = 2, ["sau"] = 2} * sp *
+  ph "năm" * (sp * (map {["nay"] = 0, ["ngoái"] = -1, ["trước"] = -1, ["sau"] = 1,
+  ["tới"] = 1} / function(n) return {rel = {u = "Y", n = n}} end + year_any)) ^ -1 /
+  function(h, y) return with_year(D {h = h}, y) end
+
+-- decades and centuries: thập niên 80, thập niên 1950, những năm 1990, những năm 90 của thế kỷ trước, thế kỷ 19, thế kỷ XX
+local roman_big = C(S "IVXLC" ^ 1) * -letter / function(s)
+  local v = {I = 1, V = 5, X = 10, L = 50, C = 100}
+  local n, prev = 0, 0
+  for i = #s, 1, -1 do
+    local x = v[s:sub(i, i)]
+    if x < prev then n = n - x else n, prev = n + x, x end
+  end
+  return n
+end
+local century = any {"thế kỷ", "thế kỉ"} * sp * (num + roman_big + numword) / function(c) return D {cen = c - 1} end
+local decade_num = C(digit * digit * digit * P "0" + digit * P "0") * -digit
+local decade = (any {"thập niên", "thập kỷ", "thập kỉ", "những năm", "các năm", "đầu những năm", "cuối những năm"} * sp *
+  decade_num * (sp * (ph "của" * sp) ^ -1 * (century + any {"thế kỷ trước", "thế kỉ trước"} * Cc "prev")) ^ -1) /
+  function(s, c)
+    local n = tonumber(s)
+    if #s == 4 then return D {dec = n // 10} end
+    if type(c) == "table" then return D {dec = c.cen * 10 + n // 10} end
+    if c == "prev" then return D {dec_prev_century = n // 10} end
+    return D {dec2 = n // 10}
+  end
+
+-- seasons: mùa hè năm 2017, mùa đông này, mùa xuân năm sau; sports seasons 2016/17, mùa giải 2016-2017
+local season_w = map {["xuân"] = "SP", ["hè"] = "SU", ["hạ"] = "SU", ["thu"] = "FA", ["đông"] = "WI"}
+local season = ph "mùa" * sp * season_w * (y_of + sp * ph "này" * Cc {rel = {u = "Y", n = 0}}) ^ -1 /
+  function(s, y) return with_year(D {season = s}, y) end
+
+-- parts of periods: đầu năm 2009, giữa tháng này, cuối tháng 3 năm 99, đầu tuần này, cuối năm ngoái, đầu thế kỷ 20
+local part_w = map {["đầu"] = "START", ["giữa"] = "MID", ["cuối"] = "END", ["trung tuần"] = "MID",
+                    ["thượng tuần"] = "START", ["hạ tuần"] = "END", ["những ngày đầu"] = "START",
+                    ["những ngày cuối"] = "END", ["mấy ngày cuối"] = "END"}
+
+-- holidays: solar ones by day and month, lunar ones by lunar day and month
+local solar = {["tết dương lịch"] = {1, 1}, ["valentine"] = {14, 2}, ["lễ tình nhân"] = {14, 2},
+  ["ngày lễ tình yêu"] = {14, 2}, ["lễ tình yêu"] = {14, 2}, ["ngày tình yêu"] = {14, 2},
+  ["quốc tế phụ nữ"] = {8, 3}, ["ngày phụ nữ"] = {8, 3},
+  ["giải phóng miền nam"] = {30, 4}, ["thống nhất đất nước"] = {30, 4}, ["quốc tế lao động"] = {1, 5},
+  ["quốc tế thiếu nhi"] = {1, 6}, ["cách mạng tháng 8"] = {19, 8}, ["cách mạng tháng tám"] = {19, 8},
+  ["quốc khánh"] = {2, 9}, ["phụ nữ việt nam"] = {20, 10}, ["nhà giáo việt nam"] = {20, 11}, ["nhà giáo"] = {20, 11},
+  ["halloween"] = {31, 10}, ["giáng sinh"] = {25, 12}, ["noel"] = {25, 12}, ["lễ giáng sinh"] = {25, 12},
+  ["đêm giáng sinh"] = {24, 12}, ["đêm noel"] = {24, 12}, ["thầy thuốc việt nam"] = {27, 2},
+  ["báo chí cách mạng việt nam"] = {21, 6}, ["gia đình việt nam"] = {28, 6}, ["thương binh liệt sĩ"] = {27, 7},
+  ["quốc phòng toàn dân"] = {22, 12}, ["cá tháng tư"] = {1, 4}, ["quốc tế hạnh phúc"] = {20, 3},
+  ["môi trường thế giới"] = {5, 6}, ["giáng sinh năm"] = nil}
+local lunar = {["tết nguyên đán"] = {1, 1}, ["tết âm lịch"] = {1, 1}, ["tết cổ truyền"] = {1, 1},
+  ["tết nguyên tiêu"] = {15, 1}, ["rằm tháng giêng"] = {15, 1}, ["giỗ tổ hùng vương"] = {10, 3},
+  ["giỗ tổ"] = {10, 3}, ["tết hàn thực"] = {3, 3}, ["phật đản"] = {15, 4}, ["lễ phật đản"] = {15, 4},
+  ["tết đoan ngọ"] = {5, 5}, ["vu lan"] = {15, 7}, ["lễ vu lan"] = {15, 7}, ["rằm tháng bảy"] = {15, 7},
+  ["rằm tháng 7"] = {15, 7}, ["tết trung thu"] = {15, 8}, ["trung thu"] = {15, 8}, ["rằm trung thu"] = {15, 8},
+  ["ông công ông táo"] = {23, 12}, ["tết ông táo"] = {23, 12}, ["ông táo về trời"] = {23, 12},
+  ["rằm tháng giêng"] = {15, 1}, ["rằm tháng 8"] = {15, 8}, ["tết"] = {1, 1}, ["tết ta"] = {1, 1},
+  ["đầu xuân"] = nil}
+local function keys_of(t) local k = {} for x in pairs(t) do k[#k + 1] = x end return k end
+local solar_p = P(false)
+do
+  local ks = keys_of(solar)
+  table.sort(ks, function(a, b) return #a > #b end)
+  for _, k in ipairs(ks) do
+    local v = solar[k]
+    solar_p = solar_p + ph(k) / function() return D {d = v[1], m = v[2], holiday = k} end
+  end
+end
+local lunar_p = P(false)
+do
+  local ks = keys_of(lunar)
+  table.sort(ks, function(a, b) return #a > #b end)
+  for _, k in ipairs(ks) do
+    local v = lunar[k]
+    lunar_p = lunar_p + ph(k) / function() return D {d = v[1], m = v[2], lunar = true, holiday = k} end
+  end
+end
+-- the sexagenary names of years: năm Đinh Dậu, Tết Giáp Thìn, Xuân Mậu Tuất
+local can = any {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý"}
+local chi = any {"tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"}
+local can_chi = C(can * sp * chi)
+local lunar_named = ph "giao thừa" / function() return D {eve = true, lunar = true, holiday = "giao thừa"} end
+  + ph "đêm giao thừa" / function() return D {eve = true, lunar = true, holiday = "giao thừa"} end
+  + any {"mùng", "mồng"} * sp * (num + numword) * sp * ph "tết" /
+    function(n) return D {d = n, m = 1, lunar = true, holiday = "Tết"} end
+  + ph "rằm" * sp * thang * month_w / function(m) return D {d = 15, m = m, lunar = true} end
+  + (ph "tết" + ph "xuân" + ph "năm") * sp * can_chi /
+    function(cc) return D {can_chi = cc, tet = true} end
+-- lunar dates written out: ngày 10/3 âm lịch, 23 tháng Chạp, mùng 5 tháng 5 âm lịch
+local am = sp * (ph "âm lịch" + P "(âm lịch)" + P "ÂL" + ph "al") 
+local lunar_date = day_date * am / function(t) t.lunar = true return t end
+  + day_w * sp * thang * ph "chạp" / function(d) return D {d = d, m = 12, lunar = true} end
+  + day_w * sp * thang * ph "giêng" / function(d) return D {d = d, m = 1, lunar = true} end
+local holiday = (ngay + ph "dịp" * sp) ^ -1 * (lunar_date + lunar_named + solar_p + lunar_p) *
+  (year_tail + sp * ph "năm nay" * Cc {rel = {u = "Y", n = 0}} + sp * ph "năm ngoái" * Cc {rel = {u = "Y", n = -1}}
+  + sp * ph "năm tới" * Cc {rel = {u = "Y", n = 1}}) ^ -1 / with_year
+
+-- vague references
+local ref = map {["mới đây"] = "PAST_REF", ["gần đây"] = "PAST_REF", ["trước đây"] = "PAST_REF",
+  ["thời gian gần đây"] = "PAST_REF", ["thời gian qua"] = "PAST_REF", ["thời gian vừa qua"] = "PAST_REF",
+  ["trước kia"] = "PAST_REF", ["ngày trước"] = "PAST_REF", ["hồi trước"] = "PAST_REF", ["thời gian trước"] = "PAST_REF",
+  ["vừa qua"] = "PAST_REF", ["mới rồi"] = "PAST_REF", ["cách đây không lâu"] = "PAST_REF", ["trước đó"] = "PAST_REF",
+  ["ngày xưa"] = "PAST_REF", ["xưa kia"] = "PAST_REF", ["thời gian gần"] = "PAST_REF", ["dạo gần đây"] = "PAST_REF",
+  ["bây giờ"] = "PRESENT_REF", ["hiện nay"] = "PRESENT_REF", ["hiện tại"] = "PRESENT_REF", ["lúc này"] = "PRESENT_REF",
+  ["ngay bây giờ"] = "PRESENT_REF", ["ngay lúc này"] = "PRESENT_REF", ["hiện giờ"] = "PRESENT_REF",
+  ["thời điểm này"] = "PRESENT_REF", ["thời điểm hiện tại"] = "PRESENT_REF", ["hiện thời"] = "PRESENT_REF",
+  ["giờ đây"] = "PRESENT_REF", ["ngày nay"] = "PRESENT_REF", ["lúc bấy giờ"] = "PAST_REF",
+  ["sắp tới"] = "FUTURE_REF", ["thời gian tới"] = "FUTURE_REF", ["tương lai gần"] = "FUTURE_REF", ["tới đây"] = "FUTURE_REF",
+  ["sau này"] = "FUTURE_REF", ["càng sớm càng tốt"] = "FUTURE_REF", ["sau một thời gian"] = "FUTURE_REF",
+  ["ngay sau đó"] = "FUTURE_REF", ["thời gian sắp tới"] = "FUTURE_REF", ["trong thời gian tới"] = "FUTURE_REF",
+  ["nhiều năm trước đây"] = "PAST_REF", ["nhiều năm trước"] = "PAST_REF", ["lâu nay"] = "PAST_REF",
+  ["từ lâu"] = "PAST_REF", ["xưa nay"] = "PAST_REF"} / function(v) return {k = "ref", v = v} end
+
+-- recurrences: hàng năm, hằng tuần, mỗi ngày
+local set = map {["hàng năm"] = "P1Y", ["hằng năm"] = "P1Y", ["mỗi năm"] = "P1Y", ["hàng tháng"] = "P1M",
+  ["hằng tháng"] = "P1M", ["mỗi tháng"] = "P1M", ["hàng tuần"] = "P1W", ["hằng tuần"] = "P1W", ["mỗi tuần"] = "P1W",
+  ["hàng ngày"] = "P1D", ["hằng ngày"] = "P1D", ["mỗi ngày"] = "P1D", ["hàng quý"] = "P3M", ["hằng quý"] = "P3M",
+  ["mỗi sáng"] = "P1D", ["mỗi tối"] = "P1D", ["hàng đêm"] = "P1D", ["mỗi đêm"] = "P1D", ["hàng giờ"] = "PT1H",
+  ["mỗi giờ"] = "PT1H", ["hàng tháng trời"] = nil} / function(v) return {k = "set", v = v} end
+
+-- durations and shifts: 3 ngày, hơn 18 tháng, hai chục năm, vài tháng, 20 năm qua, 3 ngày trước, 2 tuần nữa, cách đây 5 năm
+local dur_tail = map {["qua"] = "past", ["vừa qua"] = "past", ["vừa rồi"] = "past", ["trở lại đây"] = "past",
+  ["gần đây"] = "past", ["nay"] = "past", ["trở lại"] = "past", ["tới"] = "next", ["tiếp theo"] = "next",
+  ["sắp tới"] = "next", ["kế tiếp"] = "next", ["trước"] = "ago", ["trước đây"] = "ago", ["trước đó"] = "ago_rel",
+  ["sau"] = "later", ["sau đó"] = "later_rel", ["nữa"] = "later"}
+local half_tail = sp * ph "rưỡi" * Cc(true)
+local unit_count = C(approx) ^ -1 * count * sp * unit * (half_tail) ^ -1
+local function dur(...)
+  local t = {...}
+  local i, ap = 1, nil
+  if type(t[1]) == "string" and t[1]:find("%s$") then ap, i = true, 2 end
+  local n, u = t[i], t[i + 1]
+  local rest = {table.unpack(t, i + 2)}
+  local hf, tail = nil, nil
+  for _, x in ipairs(rest) do if x == true then hf = true elseif type(x) == "string" then tail = x end end
+  if hf and n ~= "X" then n = n + 0.5 end
+  if tail == "ago" or tail == "later" then
+    if n == "X" then return {k = "ref", v = tail == "ago" and "PAST_REF" or "FUTURE_REF"} end
+    return {k = "shift", n = n, u = u, dir = tail == "ago" and -1 or 1, approx = ap}
+  end
+  if tail == "next" and n == "X" then return {k = "ref", v = "FUTURE_REF"} end
+  return {k = "dur", n = n, u = u, approx = ap, tail = tail}
+end
+local duration = unit_count * (sp * dur_tail) ^ -1 / dur
+  + any {"những", "mấy", "nhiều", "bao", "các"} * sp * map {["năm"] = "Y", ["tháng"] = "M", ["ngày"] = "D",
+    ["tuần"] = "W", ["thập niên"] = "DE", ["thập kỷ"] = "DE", ["thế kỷ"] = "CE", ["giờ"] = "H"} *
+    sp * map {["qua"] = "past", ["vừa qua"] = "past", ["gần đây"] = "past", ["trở lại đây"] = "past", ["nay"] = "past",
+              ["tới"] = "next", ["sắp tới"] = "next"} /
+    function(u, tail) return {k = "dur", n = "X", u = u, tail = tail} end
+  + any {"cả", "suốt", "nguyên", "trọn"} * sp * unit / function(u) return {k = "dur", n = 1, u = u} end
+  + ph "nửa" * sp * unit / function(u) return {k = "dur", n = 0.5, u = u} end
+local shift = ph "cách" * sp * ph "đây" * sp * C(approx) ^ -1 * count * sp * unit * half_tail ^ -1 /
+  function(...)
+    local t = {...}
+    local i, ap = 1, nil
+    if type(t[1]) == "string" and t[1]:find("%s$") then ap, i = true, 2 end
+    local n = t[i]
+    if t[i + 2] and n ~= "X" then n = n + 0.5 end
+    if n == "X" then return {k = "ref", v = "PAST_REF"} end
+    return {k = "shift", n = n, u = t[i + 1], dir = -1, approx = ap}
+  end
+  + ph "trong" * sp * (ph "vòng" * sp) ^ -1 * unit_count * (sp * dur_tail) ^ -1 / dur
+
+-- ---- composed points -------------------------------------------------------------------------
+
+-- a relative day and the date it names: hôm nay 1/6, Hôm qua (5/3), sáng nay (ngày 2/9)
+local rel_with_date = (pod * sp) ^ -1 * (rel_day + ph "hôm" * sp * pod_rel) * (osp * P "(" * osp + osp * P "," * osp + sp) *
+  (ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date) * (osp * P ")") ^ -1 / function(...)
+    local t = {...}
+    local x = t[#t]
+    if type(t[1]) == "string" then x.pod = t[1] end
+    return x
+  end
+-- a bare year: taken only where the words around it make it one (hồi 2016, trước 1927, (1996))
+local bare_year = yyyy * -(osp * (S "/-" + P "–" + P "—") * osp * digit) * -(S ".,%" * digit) / function(y) return D {y = y, bare_y = true} end
+M.bare_year = bare_year
+
+-- a point in the calendar, without a clock time: the longest forms first
+local point = rel_with_date + holiday + weekday_expr + day_date + month_expr + quarter + half + season + decade + century +
+  year_expr + weekend + week_rel + rel_unit + rel_day + same_year + my_num + bare_year
+M.point = point
+
+local function put_clock(t, c)
+  if not t or not c then return t end
+  t.hh, t.mi, t.ss, t.bare_clock = c.hh, c.mi, c.ss, c.bare
+  if c.pod then t.pod = t.pod or c.pod end
+  return t
+end
+local function put_pod(p, t)
+  if not t then return nil end
+  t.pod = p
+  return t
+end
+local lic = (ph "vào lúc" * sp + ph "lúc" * sp + ph "vào" * sp) ^ -1
+local clock_sep = (osp * P "," * osp + sp * P "|" * sp + sp * P "-" * sp + sp) * lic
+local date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
+local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_expr + long_date + short_date)
+  + pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date) -- (kept for clarity)
+local pod_expr = pod_point * (clock_sep * clock) ^ -1 / function(p, t, c) return put_clock(put_pod(p, t), c) end
+  + pod * sp * ph "hôm" * sp * weekday / function(p, w) return D {wd = w, bare_wd = true, pod = p} end
+  + (ph "buổi" * sp) ^ -1 * pod / function(p) return D {pod = p, rel = {u = "D", n = 0}, pod_only = true} end
+local clock_first = clock_pod * (date_sep * (pod_point / put_pod + rel_day + weekday_expr + long_date + short_date +
+  pod_rel)) ^ -1 / function(c, t)
+    if t then return put_clock(t, c) end
+    return put_clock(D {rel = {u = "D", n = 0}, clock_only = true}, c)
+  end
+local date_first = (day_date + rel_day + holiday + weekday_expr) * clock_sep * clock_pod / put_clock
+local timed = date_first + pod_expr + clock_first
+M.timed = timed
+
+-- ---- ranges ----------------------------------------------------------------------------------
+
+local dash = P "-" + P "–" + P "—"
+local to = sp * any {"đến", "tới", "cho đến", "cho tới", "sang", "đến hết", "tới hết"} * sp + osp * dash * osp
+local from = (any {"từ", "kể từ", "bắt đầu từ", "giai đoạn", "thời kỳ", "niên khóa", "niên khoá", "nhiệm kỳ",
+                   "mùa giải", "mùa"} * sp) ^ -1
+local function R2(a, b)
+  if not a or not b then return nil end
+  return {k = "range", a = a, b = b}
+end
+-- 12 - 14/10/2021, 10-12/9, 10 đến 15 tháng 5: a bare day before a date
+local bare_day = dd / function(d) return D {d = d} end
+local range_days = from * (ngay ^ -1) * bare_day * to * (ngay ^ -1) * (long_date + short_date) / R2
+-- two dates: từ ngày 5 tháng 8 đến ngày 10 tháng 8 năm 2012; từ 10/6 đến 15/6
+local any_day = (pod * sp) ^ -1 * (ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date) / function(...)
+  local t = {...}
+  return t[#t]
+end
+local range_dates = from * any_day * to * any_day / R2
+-- months: từ tháng 12/2019 đến tháng 8/2021, tháng 3 tới tháng 5 năm 1975, tháng 7 - 9
+local bare_month = mm / function(m) return D {m = m} end
+local range_months = from * month_expr * to * (month_expr + bare_month * (year_tail) ^ -1 / with_year) / R2
+-- years: 2021 - 2025, giai đoạn 2021-2025, từ năm 2001 đến năm 2005, năm 2045 – 2050, 2016/17
+local y4 = yyyy / function(y) return D {y = y} end
+local range_years = C(approx) ^ -1 * from * (nam ^ -1) * y4 * to * (nam ^ -1) * y4 / function(...)
+    local t = {...}
+    local r = R2(t[#t - 1], t[#t])
+    if r and t[#t].y <= t[#t - 1].y then return nil end
+    if r and #t == 3 then r.approx = true end
+    return r
+  end
+  + from * (nam ^ -1) * y4 * P "/" * C(digit * digit) * -digit / function(a, s)
+    local y2 = a.y // 100 * 100 + tonumber(s)
+    if y2 ~= a.y + 1 then return nil end
+    return {k = "range", a = a, b = D {y = y2}, season = true}
+  end
+-- weekdays: từ thứ hai đến thứ sáu
+local range_wd = ph "từ" * sp * (weekday / function(w) return D {wd = w, bare_wd = true} end) * to *
+  (weekday / function(w) return D {wd = w, bare_wd = true} end) / R2
+-- to now: từ năm 2001 đến nay, từ 2010 tới nay, từ tháng 3 đến nay
+local now = any {"nay", "hiện nay", "hiện tại", "bây giờ", "giờ", "thời điểm này", "lúc này"}
+local range_now = any {"từ", "kể từ"} * sp * (day_date + month_expr + year_expr + y4) * sp *
+  any {"đến", "tới", "cho đến", "cho tới"} * sp * now / function(a) return {k = "range", a = a, b = {k = "now"}} end
+local range = range_now + range_wd + range_days + range_dates + range_months + range_years
+M.range = range
+
+-- ---- the whole -------------------------------------------------------------------------------
+
+-- a part of a period before a point: đầu tháng 5/2022, cuối năm ngoái, giữa tuần này, đầu thế kỷ 20
+local part_expr = part_w * sp * (month_expr + year_expr + weekend + week_rel + rel_unit + century + decade +
+  (ph "năm" * Cc(true)) / function() return D {rel = {u = "Y", n = 0}} end
+  + (ph "tháng" * Cc(true)) / function() return D {rel = {u = "M", n = 0}} end) /
+  function(mod, t)
+    if not t then return nil end
+    if t.we then return t end
+    t.mod = mod
+    return t
+  end
+
+-- the first or last day or week of a month: ngày đầu tiên của tháng ba, tuần đầu tiên của tháng 9 năm 2017
+local first_of = (ph "ngày" * sp * map {["đầu tiên"] = 1, ["cuối cùng"] = -1} + ph "tuần" * sp * ph "đầu tiên" * Cc "W") *
+  sp * (ph "của" * sp) ^ -1 * month_expr / function(which, t)
+    if which == "W" then t.first_week = true else t.d = which end
+    return t
+  end
+local expr = range + timed + weekend + first_of + part_expr + point + ref + set + shift + duration
+-- approximators in front: khoảng năm 2045, hơn 18 tháng (durations take theirs themselves)
+M.expr = (C(approx) * (range + timed + part_expr + point)) / function(_, t)
+    if t then t.approx = true end
+    return t
+  end + expr
+
+-- where an expression may start: cheap tests before the grammar is tried
+M.first_bytes = "0123456789" .. "bcdghklmnqrstvBCDGHKLMNQRSTV" .. "\196" .. "\195\225" .. "pPTtIiVvXxhH"
+
+return M
