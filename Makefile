@@ -102,10 +102,12 @@ demo: deps
 # its counts; the last line of `make test` is "N passed, N failed".
 # Chromium renders the timeline's HTML page in one spec; clang's libFuzzer
 # runs every fuzz target for a few seconds (VNT_FUZZ_SECONDS, default 5).
+# python3-lunardate's Chinese calendar checks vnt.lunar at UTC+8, day by day.
 # Where they cannot be installed, those parts say so and skip.
 test: all
 	@sh tools/deps.sh chromium >/dev/null 2>&1 || echo "test: chromium is not installable here; the HTML rendering spec will skip"
 	@sh tools/deps.sh clang libclang-rt-14-dev >/dev/null 2>&1 || echo "test: clang's libFuzzer is not installable here; the fuzz targets will skip"
+	@sh tools/deps.sh python3-lunardate >/dev/null 2>&1 || echo "test: python3-lunardate is not installable here; the lunar calendar's comparison with the Chinese calendar will skip"
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
 	@$(MAKE) --no-print-directory build/test_core
 	@sh tests/run.sh

@@ -20,6 +20,19 @@ describe("vnt (the launcher)", function()
     end
   end)
 
+  it("takes many file arguments (more than the Lua stack's first 20 slots)", function()
+    local path = os.tmpname()
+    local f = assert(io.open(path, "w"))
+    f:write("Hà Nội mưa to.\n")
+    f:close()
+    local args = {"count"}
+    for i = 1, 300 do args[#args + 1] = path end
+    local out, _, code = run(args)
+    os.remove(path)
+    assert.equal(0, code)
+    assert.matches("mưa\t300\n", out, 1, true)
+  end)
+
   it("exits 2 with help on stderr when given nothing", function()
     local out, err, code = run {}
     assert.equal(2, code)

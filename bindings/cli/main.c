@@ -253,6 +253,12 @@ int main(int argc, char **argv) {
     status = lua_pcall(L, 2, 1, base);
     if (status == LUA_OK) {
       lua_replace(L, -2);
+      /* the script's arguments go on the stack as well as in arg: room for them all */
+      if (!lua_checkstack(L, argc - first + 1)) {
+        fprintf(stderr, "vnt: too many arguments (%d)\n", argc - first);
+        lua_close(L);
+        return 2;
+      }
       for (int i = first; i < argc; i++) lua_pushstring(L, argv[i]);
       status = lua_pcall(L, argc - first, 0, base);
     }

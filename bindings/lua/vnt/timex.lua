@@ -74,7 +74,7 @@ end
 local date_cue = set [[ngày hôm sáng trưa chiều tối đêm khuya vào từ đến tới lúc hồi trước sau năm mùa
   tháng tuần đầu cuối giữa trong kể hết cho tính qua mùng mồng dịp rạng sớm nay mai đó tại ra sinh]]
 local year_cue = set [[vào từ đến tới hồi trước sau năm mùa giai đoạn đầu cuối giữa kể hết tính trong cho
-  thời khóa khoá kỳ niên tháng quý since]]
+  thời khóa khoá kỳ niên tháng quý since sn sinh]]
 -- words before thứ hai that make it an ordinal: lần thứ hai, người thứ hai
 local ordinal_nouns = set [[lần người hạng vị vòng ván hiệp tập phần số chương cấp đợt lượt bàn cuộc trận
   đứa con cháu vợ chồng chiếc cái điều năm tuần đội nhóm bước giai thế hệ kỳ khóa khoá đời mùa thứ nhất
@@ -97,10 +97,18 @@ local function accept(text, r)
       local before, after = text:sub(i - 1, i - 1), text:sub(e, e)
       if before == "(" and (after == ")" or after == ",") then return true end
       if year_cue[p1] or (p1 == "đoạn" and p2 == "giai") then return true end
+      -- năm 2015, 2016: a year in a list of years
+      if pch == "," and text:sub(1, i - 1):find("[12]%d%d%d%s*,%s*$") then return true end
       return false
     end
     if t.bare_wd and not t.pod then
       if ordinal_nouns[p1] then return false end
+      -- thẻ vàng thứ hai, đứng thứ 2: after a word that is no time cue, at no clause start, written in lower
+      -- case, thứ hai is an ordinal; thứ Hai, vào thứ hai, Thứ 2, ... are days
+      local s = text:sub(i, e - 1)
+      local capital = s:find("^[Tt]hứ%s+%u") or s:find("^[Cc]hủ%s+[Nn]hật") and s:find("^Ch")
+      local starts = pch == "" or pch == "," or pch == "." or pch == "(" or pch == "-" or p1 == ""
+      if not (capital or starts or date_cue[p1]) then return false end
       -- Thứ nhất, ... Thứ hai, ...: an enumeration in a text that counts
       if r.counting and text:sub(e, e) == "," then return false end
       local nw = next_word(text, e)
@@ -113,6 +121,7 @@ local function accept(text, r)
       if score_cue[p1] or score_cue[p2] then return false end
       if not (date_cue[p1] or t.d > 12 or pch == "(") then return false end
     end
+    if t.approx and t.d and t.m and not (t.y or t.yy or t.hh) then return false end   -- gần 1/3
     if t.d and t.m and not t.y and not t.yy and not t.dash and not t.hh and not t.pod and not t.wd
       and not t.lunar and not t.holiday and text:sub(i, i):match("%d") then
       -- 1/2 dân số: a fraction, not 1 February
@@ -127,7 +136,9 @@ local function accept(text, r)
     if t.clock_only and t.bare_clock and not t.pod then
       local n = t.hh
       local nw = next_word(text, e)
-      local lead = vnt.lower(text:sub(i, i + 12))
+      local j = i + 12
+      while j > i and (text:byte(j + 1) or 0) >= 128 and (text:byte(j + 1) or 0) < 192 do j = j - 1 end
+      local lead = vnt.lower(text:sub(i, j))
       local clockish = clock_cue[p1] or n >= 13 or lead:find("^khoảng") or lead:find("^tầm") or lead:find("^chừng")
         or lead:find("^vào")
       if dur_cue[p1] or nw == "nữa" or nw == "qua" or nw == "liền" or nw == "đồng" or nw == "liên" then clockish = false end
@@ -142,10 +153,16 @@ local function accept(text, r)
     end
   elseif t.k == "range" and t.b and t.b.dash and not (t.b.y or t.b.yy) then
     if score_cue[p1] or score_cue[p2] or not (date_cue[p1] or t.b.d > 12 or pch == "(") then return false end
+  elseif t.k == "shift" and t.dir > 0 then
+    -- 6 năm sau thảm án: N years after an event the text names: a span, not a date from today
+    local nw, np = next_word(text, e)
+    if nw ~= "" and not np then r.t = {k = "dur", n = t.n, u = t.u, approx = t.approx} end
   elseif t.k == "set" then
     -- cuộc sống hàng ngày: "daily" describing a noun of routine, not a time of the clause
     if routine_nouns[p1] then return false end
   elseif t.k == "dur" then
+    -- 6 tháng tuổi: an age, not a time
+    if next_word(text, e) == "tuổi" then return false end
     -- năm người: "năm" is five; a duration needs its unit after a count
     if t.u == "Y" and t.n == 5 and text:sub(i, i + 2) == "năm" then return false end
     if t.n == 0 then return false end

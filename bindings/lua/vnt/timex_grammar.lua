@@ -223,7 +223,8 @@ local long_date = day_w * sp * thang * month_w * (sp * nam * rel_word / function
   + year_tail) ^ -1 / function(d, m, y) return mk_date(d, m, y) end
 local short_date = dmy + ymd + dm_slash + dm_dash
 -- a day date with an optional ngày/hôm in front
-local day_date = ((ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date))
+local dm_dot = dd * P "." * mm * -(digit + P "." * digit) / function(d, m) return mk_date(d, m) end
+local day_date = ((ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date)) + ngay * dm_dot
 M.day_date = day_date
 
 -- the year or relative year after a month: tháng 10 năm sau, tháng 11 năm nay
@@ -394,15 +395,19 @@ local holiday = (ngay + ph "dịp" * sp) ^ -1 * (lunar_date + lunar_named + sola
 local ref = map {["mới đây"] = "PAST_REF", ["gần đây"] = "PAST_REF", ["trước đây"] = "PAST_REF",
   ["thời gian gần đây"] = "PAST_REF", ["thời gian qua"] = "PAST_REF", ["thời gian vừa qua"] = "PAST_REF",
   ["trước kia"] = "PAST_REF", ["ngày trước"] = "PAST_REF", ["hồi trước"] = "PAST_REF", ["thời gian trước"] = "PAST_REF",
-  ["vừa qua"] = "PAST_REF", ["mới rồi"] = "PAST_REF", ["cách đây không lâu"] = "PAST_REF", ["trước đó"] = "PAST_REF",
-  ["ngày xưa"] = "PAST_REF", ["xưa kia"] = "PAST_REF", ["thời gian gần"] = "PAST_REF", ["dạo gần đây"] = "PAST_REF",
+  ["vừa qua"] = "PAST_REF", ["mới rồi"] = "PAST_REF", ["cách đây không lâu"] = "PAST_REF",
+  ["ngày xưa"] = "PAST_REF", ["xưa kia"] = "PAST_REF", ["dạo gần đây"] = "PAST_REF", ["ngày ấy"] = "PAST_REF",
+  ["ngày đó"] = "PAST_REF", ["thời đó"] = "PAST_REF", ["hồi đó"] = "PAST_REF", ["hồi ấy"] = "PAST_REF",
+  ["lúc đó"] = "PAST_REF", ["khi đó"] = "PAST_REF", ["quá khứ"] = "PAST_REF", ["lúc ấy"] = "PAST_REF",
+  ["khi ấy"] = "PAST_REF", ["đến nay"] = "PRESENT_REF", ["cho đến nay"] = "PRESENT_REF", ["tới nay"] = "PRESENT_REF",
+  ["từ trước đến nay"] = "PAST_REF", ["từ đó đến nay"] = "PAST_REF",
   ["bây giờ"] = "PRESENT_REF", ["hiện nay"] = "PRESENT_REF", ["hiện tại"] = "PRESENT_REF", ["lúc này"] = "PRESENT_REF",
   ["ngay bây giờ"] = "PRESENT_REF", ["ngay lúc này"] = "PRESENT_REF", ["hiện giờ"] = "PRESENT_REF",
   ["thời điểm này"] = "PRESENT_REF", ["thời điểm hiện tại"] = "PRESENT_REF", ["hiện thời"] = "PRESENT_REF",
   ["giờ đây"] = "PRESENT_REF", ["ngày nay"] = "PRESENT_REF", ["lúc bấy giờ"] = "PAST_REF",
   ["sắp tới"] = "FUTURE_REF", ["thời gian tới"] = "FUTURE_REF", ["tương lai gần"] = "FUTURE_REF", ["tới đây"] = "FUTURE_REF",
   ["sau này"] = "FUTURE_REF", ["càng sớm càng tốt"] = "FUTURE_REF", ["sau một thời gian"] = "FUTURE_REF",
-  ["ngay sau đó"] = "FUTURE_REF", ["thời gian sắp tới"] = "FUTURE_REF", ["trong thời gian tới"] = "FUTURE_REF",
+  ["thời gian sắp tới"] = "FUTURE_REF", ["trong thời gian tới"] = "FUTURE_REF",
   ["nhiều năm trước đây"] = "PAST_REF", ["nhiều năm trước"] = "PAST_REF", ["lâu nay"] = "PAST_REF",
   ["từ lâu"] = "PAST_REF", ["xưa nay"] = "PAST_REF"} / function(v) return {k = "ref", v = v} end
 
@@ -411,7 +416,9 @@ local set = map {["hàng năm"] = "P1Y", ["hằng năm"] = "P1Y", ["mỗi năm"]
   ["hằng tháng"] = "P1M", ["mỗi tháng"] = "P1M", ["hàng tuần"] = "P1W", ["hằng tuần"] = "P1W", ["mỗi tuần"] = "P1W",
   ["hàng ngày"] = "P1D", ["hằng ngày"] = "P1D", ["mỗi ngày"] = "P1D", ["hàng quý"] = "P3M", ["hằng quý"] = "P3M",
   ["mỗi sáng"] = "P1D", ["mỗi tối"] = "P1D", ["hàng đêm"] = "P1D", ["mỗi đêm"] = "P1D", ["hàng giờ"] = "PT1H",
-  ["mỗi giờ"] = "PT1H", ["hàng tháng trời"] = nil} / function(v) return {k = "set", v = v} end
+  ["mỗi giờ"] = "PT1H", ["ngày ngày"] = "P1D", ["mọi năm"] = "P1Y", ["hàng đêm"] = "P1D"} / function(v) return {k = "set", v = v} end
+  + P "24/24" * (sp * ph "giờ") ^ -1 / function() return {k = "set", v = "P1D"} end
+  + P "24/7" * -digit / function() return {k = "set", v = "P1D"} end
 
 -- durations and shifts: 3 ngày, hơn 18 tháng, hai chục năm, vài tháng, 20 năm qua, 3 ngày trước, 2 tuần nữa, cách đây 5 năm
 local dur_tail = map {["qua"] = "past", ["vừa qua"] = "past", ["vừa rồi"] = "past", ["trở lại đây"] = "past",
@@ -440,10 +447,12 @@ local duration = unit_count * (sp * dur_tail) ^ -1 / dur
   + any {"những", "mấy", "nhiều", "bao", "các"} * sp * map {["năm"] = "Y", ["tháng"] = "M", ["ngày"] = "D",
     ["tuần"] = "W", ["thập niên"] = "DE", ["thập kỷ"] = "DE", ["thế kỷ"] = "CE", ["giờ"] = "H"} *
     sp * map {["qua"] = "past", ["vừa qua"] = "past", ["gần đây"] = "past", ["trở lại đây"] = "past", ["nay"] = "past",
-              ["tới"] = "next", ["sắp tới"] = "next"} /
+              ["tới"] = "next", ["sắp tới"] = "next", ["trước"] = "past", ["trước đây"] = "past"} /
     function(u, tail) return {k = "dur", n = "X", u = u, tail = tail} end
   + any {"cả", "suốt", "nguyên", "trọn"} * sp * unit / function(u) return {k = "dur", n = 1, u = u} end
   + ph "nửa" * sp * unit / function(u) return {k = "dur", n = 0.5, u = u} end
+  + any {"một thời gian dài", "thời gian dài", "một khoảng thời gian dài", "khoảng thời gian dài", "thời gian rất dài"} /
+    function() return {k = "dur", n = "X", u = "Y"} end
 local shift = ph "cách" * sp * ph "đây" * sp * C(approx) ^ -1 * count * sp * unit * half_tail ^ -1 /
   function(...)
     local t = {...}
@@ -464,6 +473,7 @@ local rel_with_date = (pod * sp) ^ -1 * (rel_day + ph "hôm" * sp * pod_rel) * (
     local t = {...}
     local x = t[#t]
     if type(t[1]) == "string" then x.pod = t[1] end
+    x.dash = nil
     return x
   end
 -- a bare year: taken only where the words around it make it one (hồi 2016, trước 1927, (1996))
@@ -546,7 +556,16 @@ local range_wd = ph "từ" * sp * (weekday / function(w) return D {wd = w, bare_
 local now = any {"nay", "hiện nay", "hiện tại", "bây giờ", "giờ", "thời điểm này", "lúc này"}
 local range_now = any {"từ", "kể từ"} * sp * (day_date + month_expr + year_expr + y4) * sp *
   any {"đến", "tới", "cho đến", "cho tới"} * sp * now / function(a) return {k = "range", a = a, b = {k = "now"}} end
-local range = range_now + range_wd + range_days + range_dates + range_months + range_years
+local range_clock = (ph "trong khoảng" * sp) ^ -1 * from * clock_pod * to * clock_pod * (date_sep * (day_date + rel_day + pod_rel)) ^ -1 /
+  function(c1, c2, t)
+    local a, b = put_clock(D {rel = {u = "D", n = 0}}, c1), put_clock(D {rel = {u = "D", n = 0}}, c2)
+    if t then
+      local function copy(x) local y = {} for k, v in pairs(t) do y[k] = v end y.hh, y.mi = x.hh, x.mi return y end
+      a, b = copy(a), copy(b)
+    end
+    return {k = "range", a = a, b = b}
+  end
+local range = range_now + range_clock + range_wd + range_days + range_dates + range_months + range_years
 M.range = range
 
 -- ---- the whole -------------------------------------------------------------------------------
@@ -563,7 +582,9 @@ local part_expr = part_w * sp * (month_expr + year_expr + weekend + week_rel + r
   end
 
 -- the first or last day or week of a month: ngày đầu tiên của tháng ba, tuần đầu tiên của tháng 9 năm 2017
-local first_of = (ph "ngày" * sp * map {["đầu tiên"] = 1, ["cuối cùng"] = -1} + ph "tuần" * sp * ph "đầu tiên" * Cc "W") *
+local month_of_year = ph "tháng" * sp * map {["đầu tiên"] = 1, ["đầu"] = 1, ["cuối cùng"] = 12, ["cuối"] = 12} * sp *
+  (ph "của" * sp) ^ -1 * (year_expr + rel_unit) / function(m, t) if t.rel and t.rel.u ~= "Y" then return nil end t.m = m return t end
+local first_of = month_of_year + (ph "ngày" * sp * map {["đầu tiên"] = 1, ["cuối cùng"] = -1} + ph "tuần" * sp * ph "đầu tiên" * Cc "W") *
   sp * (ph "của" * sp) ^ -1 * month_expr / function(which, t)
     if which == "W" then t.first_week = true else t.d = which end
     return t

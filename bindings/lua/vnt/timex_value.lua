@@ -129,7 +129,7 @@ function M.point(x, ctx)
   if x.rel then
     local u, n = x.rel.u, x.rel.n
     if u == "D" then
-      if not aday then return {d = "X"}, false end
+      if not aday then return {d = "X", hh = x.hh, mi = x.mi}, false end
       local y, m, d = cal.date(aday + n)
       p.y, p.m, p.d = ayear_known and y or nil, m, d
       return p, ayear_known
@@ -279,7 +279,10 @@ local function point_value(x, ctx)
   local p, anchored = M.point(x, ctx)
   if not p then return nil end
   if p.unknown then return p.unknown, false end
-  if p.d == "X" then return "XXXX-XX-XX", false end
+  if p.d == "X" then
+    if p.hh then return string.format("XXXX-XX-XXT%02d:%02d", p.hh, p.mi or 0), false end
+    return "XXXX-XX-XX", false
+  end
   return fmt(p), anchored, p
 end
 
