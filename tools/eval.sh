@@ -59,6 +59,15 @@ for d in $tdocs; do set -- "$@" "$S/corpus/seeds/$d"; done
 grep -v '"boilerplate": *true' "$S/gold-dev/timeline.jsonl" > "$T/timeline.gold.jsonl"
 printf 'timeline expressions (gold-dev): '
 python3 "$S/tools/eval_timeline.py" "$T/timeline.gold.jsonl" "$T/timeline.jsonl" $tdocs | grep '^timex'
+# the development set (eval/dev): its articles extracted from the corpus, the timeline scored per class
+if python3 tools/devset.py extract "$T/dev" 2>/dev/null; then
+  python3 tools/eval_dev.py "$T/dev" --part dev
+  python3 tools/eval_dev.py "$T/dev" --part measure --brief
+else
+  echo "timeline (development set): skipped: $S/data/corpus/vi-news.txt.xz is absent"
+fi
+printf 'timex-public: '
+if [ -x "$S/eval/timex-public/run.sh" ]; then "$S/eval/timex-public/run.sh" | tail -n 1; else echo "skipped: $S/eval/timex-public is absent"; fi
 # quotes: cleaned first, so scored against the gold records outside boilerplate
 qdocs=$(sed -n 's/.*"doc": *"\([^"]*\)".*/\1/p' "$S/gold-dev/quotes.jsonl" | sort -u)
 set --

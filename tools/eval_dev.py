@@ -62,6 +62,7 @@ def main():
     ap.add_argument("--part", default="dev", choices=["dev", "measure", "all"])
     ap.add_argument("--vnt", default=os.path.join(ROOT, "vnt"))
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--brief", action="store_true", help="the first line only")
     a = ap.parse_args()
     names = sorted(n for n, p in parts().items() if a.part == "all" or p == a.part)
     files = [os.path.join(a.docdir, n) for n in names]
@@ -113,6 +114,8 @@ def main():
     VF = 2 * VP * VR / (VP + VR) if VP + VR else 0.0
     print(f"timeline ({a.part}, {len(names)} articles): span F1 {F:.3f} (P {P:.3f} R {R:.3f}) "
           f"value F1 {VF:.3f} (P {VP:.3f} R {VR:.3f}) gold {len(gold)} pred {len(pred)}")
+    if a.brief:
+        return 0
     for k in sorted(cls, key=lambda k: -cls[k][0]):
         n, f, v = cls[k]
         print(f"  {k:16s} gold {n:3d}  found {f:3d} ({f / n:.2f})  value right {v:3d} ({v / n:.2f})")

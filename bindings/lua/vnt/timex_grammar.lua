@@ -86,7 +86,11 @@ local unit_w = map {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["nă
 local tail_w = map {["mốt"] = 1, ["lăm"] = 5, ["tư"] = 4, ["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4,
                     ["sáu"] = 6, ["bảy"] = 7, ["tám"] = 8, ["chín"] = 9, ["năm"] = 5}
 local teen = ph "mười" * (sp * tail_w + Cc(0)) / function(u) return 10 + u end
-local tens = unit_w * sp * (ph "mươi" + ph "chục") * (sp * tail_w) ^ -1 / function(t, u) return t * 10 + (u or 0) end
+-- (hai mươi năm is twenty years: "năm" after the tens is five only before another unit)
+local time_unit = any {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "tiếng", "quý", "thập niên", "thập kỷ", "thế kỷ"}
+local tail_5 = ph "năm" * #(sp * time_unit) * Cc(5)
+local tens = unit_w * sp * (ph "mươi" + ph "chục") * (sp * (tail_5 + (tail_w - ph "năm"))) ^ -1 /
+  function(t, u) return t * 10 + (u or 0) end
 local hundred = unit_w * sp * ph "trăm" / function(h) return h * 100 end
 -- a number written in words, 1 to 999 (one hundred, tens, units)
 local numword = hundred + tens + teen + unit_w
@@ -237,7 +241,8 @@ local function with_year(t, y)
 end
 
 -- months: tháng 12/1999, tháng 12 năm 99, tháng 12-1999, tháng giêng, tháng 3 tới, tháng 11 này, tháng 11 năm ngoái
-local month_expr = thang * month_w * (rel_year_tail + year_tail) / function(m, y) return with_year(D {m = m}, y) end
+local month_expr = thang * month_w * sp * any {"cùng năm", "năm đó", "năm ấy"} / function(m) return D {m = m, carry = true} end
+  + thang * month_w * (rel_year_tail + year_tail) / function(m, y) return with_year(D {m = m}, y) end
   + thang * month_w * sp * map {["tới"] = 1, ["sau"] = 1, ["này"] = 0, ["trước"] = -1, ["qua"] = -1,
     ["vừa qua"] = -1} * -(sp * unit) / function(m, n) return D {m = m, next_m = n} end
   + thang * month_w * -(osp * S "/-" * digit) / function(m) return D {m = m} end
@@ -380,8 +385,8 @@ local lunar_named = ph "giao thừa" / function() return D {eve = true, lunar = 
   + any {"mùng", "mồng"} * sp * (num + numword) * sp * ph "tết" /
     function(n) return D {d = n, m = 1, lunar = true, holiday = "Tết"} end
   + ph "rằm" * sp * thang * month_w / function(m) return D {d = 15, m = m, lunar = true} end
-  + (ph "tết" + ph "xuân" + ph "năm") * sp * can_chi /
-    function(cc) return D {can_chi = cc, tet = true} end
+  + (ph "tết" + ph "xuân") * sp * can_chi / function(cc) return D {can_chi = cc, tet = true} end
+  + ph "năm" * sp * can_chi / function(cc) return D {can_chi = cc} end
 -- lunar dates written out: ngày 10/3 âm lịch, 23 tháng Chạp, mùng 5 tháng 5 âm lịch
 local am = sp * (ph "âm lịch" + P "(âm lịch)" + P "ÂL" + ph "al") 
 local lunar_date = day_date * am / function(t) t.lunar = true return t end
@@ -424,7 +429,7 @@ local set = map {["hàng năm"] = "P1Y", ["hằng năm"] = "P1Y", ["mỗi năm"]
 local dur_tail = map {["qua"] = "past", ["vừa qua"] = "past", ["vừa rồi"] = "past", ["trở lại đây"] = "past",
   ["gần đây"] = "past", ["nay"] = "past", ["trở lại"] = "past", ["tới"] = "next", ["tiếp theo"] = "next",
   ["sắp tới"] = "next", ["kế tiếp"] = "next", ["trước"] = "ago", ["trước đây"] = "ago", ["trước đó"] = "ago_rel",
-  ["sau"] = "later", ["sau đó"] = "later_rel", ["nữa"] = "later"}
+  ["sau"] = "after", ["sau đó"] = "later_rel", ["nữa"] = "later"}
 local half_tail = sp * ph "rưỡi" * Cc(true)
 local unit_count = C(approx) ^ -1 * count * sp * unit * (half_tail) ^ -1
 local function dur(...)
@@ -436,9 +441,9 @@ local function dur(...)
   local hf, tail = nil, nil
   for _, x in ipairs(rest) do if x == true then hf = true elseif type(x) == "string" then tail = x end end
   if hf and n ~= "X" then n = n + 0.5 end
-  if tail == "ago" or tail == "later" then
+  if tail == "ago" or tail == "later" or tail == "after" then
     if n == "X" then return {k = "ref", v = tail == "ago" and "PAST_REF" or "FUTURE_REF"} end
-    return {k = "shift", n = n, u = u, dir = tail == "ago" and -1 or 1, approx = ap}
+    return {k = "shift", n = n, u = u, dir = tail == "ago" and -1 or 1, approx = ap, after = tail == "after"}
   end
   if tail == "next" and n == "X" then return {k = "ref", v = "FUTURE_REF"} end
   return {k = "dur", n = n, u = u, approx = ap, tail = tail}
@@ -503,7 +508,8 @@ local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_e
   + pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date) -- (kept for clarity)
 local pod_expr = pod_point * (clock_sep * clock) ^ -1 / function(p, t, c) return put_clock(put_pod(p, t), c) end
   + pod * sp * ph "hôm" * sp * weekday / function(p, w) return D {wd = w, bare_wd = true, pod = p} end
-  + (ph "buổi" * sp) ^ -1 * pod / function(p) return D {pod = p, rel = {u = "D", n = 0}, pod_only = true} end
+  + (ph "buổi" * sp) ^ -1 * pod * -(sp * (solar_p + lunar_p + lunar_named)) /
+    function(p) return D {pod = p, rel = {u = "D", n = 0}, pod_only = true} end
 local clock_first = clock_pod * (date_sep * (pod_point / put_pod + rel_day + weekday_expr + long_date + short_date +
   pod_rel)) ^ -1 / function(c, t)
     if t then return put_clock(t, c) end

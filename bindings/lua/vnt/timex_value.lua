@@ -123,7 +123,7 @@ function M.point(x, ctx)
   if x.yy then year = full_year(x.yy, (a and a.y) or ctx.year) end
   if x.carry then
     if not ctx.year then return nil end
-    p.y = ctx.year
+    p.y, p.m, p.d = ctx.year, x.m, x.d
     return p, true
   end
   if x.rel then
@@ -244,6 +244,14 @@ function M.point(x, ctx)
   end
   -- explicit parts; the year from the text, else the sentence, else the document
   p.m, p.d, p.q, p.h, p.season = x.m, x.d, x.q, x.h, x.season
+  -- a lunar date without its year: the one nearest the document's date (23 tháng Chạp in January is last year's)
+  if not year and x.lunar and x.m and x.d and aday then
+    local sy, sm, sd = lunar_solar(x.d, x.m, nil, aday, x.eve)
+    if sy then
+      p.y, p.m, p.d = ayear_known and sy or nil, sm, sd
+      return p, ayear_known
+    end
+  end
   if not year and (x.m or x.d or x.q or x.h or x.season or x.holiday) then
     year = ctx.year or (a and a.y)
   end
@@ -342,9 +350,16 @@ function M.resolve(x, ctx)
     end
     if A.rel == nil and B.rel ~= nil and B.rel.u == "Y" and A.y == nil then A.rel = B.rel end
     if B.y == nil and B.yy == nil and A.y ~= nil and not B.rel then B.y = A.y end
-    local va, ka = point_value(A, ctx)
+    local va, ka, pa = point_value(A, ctx)
     local vb, kb = point_value(B, ctx)
     if not va or not vb then return nil end
+    -- từ thứ hai đến thứ sáu: the end is the first such weekday from the start on
+    if A.bare_wd and B.bare_wd and pa and pa.m and pa.d then
+      local y = pa.y or ctx.guess_y or 2000
+      local z = cal.days(y, pa.m, pa.d) + (B.wd - A.wd) % 7
+      local by, bm, bd = cal.date(z)
+      vb = (pa.y and tostring(by) or "XXXX") .. "-" .. pad(bm) .. "-" .. pad(bd)
+    end
     return (x.approx and "~" or "") .. va .. "/" .. vb, "RANGE", ka and kb
   end
   local v, anchored = point_value(x, ctx)
