@@ -153,7 +153,7 @@ local function accept(text, r)
     end
   elseif t.k == "range" and t.b and t.b.dash and not (t.b.y or t.b.yy) then
     if score_cue[p1] or score_cue[p2] or not (date_cue[p1] or t.b.d > 12 or pch == "(") then return false end
-  elseif t.k == "shift" and t.dir > 0 then
+  elseif t.k == "shift" and t.after then
     -- 6 năm sau thảm án: N years after an event the text names: a span, not a date from today
     local nw, np = next_word(text, e)
     if nw ~= "" and not np then r.t = {k = "dur", n = t.n, u = t.u, approx = t.approx} end
