@@ -133,7 +133,7 @@ local function accept(text, r)
     end
     if t.dotted_yy then return false end
     if t.bare_my and not date_cue[p1] and (p1 == "số" or p1 == "định" or p1 == "tư") then return false end
-    if t.clock_only and t.bare_clock and not t.pod then
+    if t.clock_only and t.bare_clock and not t.pod and type(t.hh) == "number" then
       local n = t.hh
       local nw = next_word(text, e)
       local j = i + 12

@@ -115,7 +115,7 @@ local year_any = yyyy + yy
 
 -- the day of a long-form date: 5, 05, mùng 5, mồng năm, mùng mười
 local mung = any {"mùng", "mồng"} * sp
-local day_w = mung ^ -1 * (dd + numword / function(n) if n >= 1 and n <= 31 then return n end end)
+local day_w = mung ^ -1 * (dd + Cmt(numword, function(_, i, n) if n >= 1 and n <= 31 then return i, n end end))
 local day_plain = mung ^ -1 * dd + mung * numword
 
 -- months by number and by name
@@ -146,7 +146,7 @@ M.pod = pod
 -- clock times: 15:30, 15:30:45, 15h30, 15h, 15g30, 9 giờ 15 phút, 3 giờ rưỡi, 11 giờ kém 15, 20h 23p
 local hour = C(S "01" * digit + P "2" * R "04" + digit) * -digit / tonumber
 local min2 = C(R "05" * digit) * -digit / tonumber
-local hour_w = hour + numword / function(n) if n <= 24 then return n end end
+local hour_w = hour + Cmt(numword, function(_, i, n) if n <= 24 then return i, n end end)
 local giohour = hour_w * sp * any {"giờ", "tiếng"}
 local clock_num = hour * P ":" * min2 * (P ":" * min2) ^ -1 * -(P ":" + digit) /
     function(h, mi, ss) return {hh = h, mi = mi, ss = ss} end
@@ -222,7 +222,7 @@ M.dmy, M.ymd = dmy, ymd
 
 -- long form: ngày 30 tháng 4 năm 1975, mùng 3 tháng ba, 29 tháng 10, 1999, 9 Tháng 1 2015
 local year_tail = (sp * nam + P "/" + P "-" + osp * P "," * osp + sp) * year_any
-  + sp * (ph "của" * sp) ^ -1 * nam * (num / function(n) if n < 1000 then return n end end)
+  + sp * (ph "của" * sp) ^ -1 * nam * Cmt(num, function(_, i, n) if n < 1000 then return i, n end end)
 local long_date = day_w * sp * thang * month_w * (sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
   + year_tail) ^ -1 / function(d, m, y) return mk_date(d, m, y) end
 local short_date = dmy + ymd + dm_slash + dm_dash
@@ -249,7 +249,7 @@ local month_expr = thang * month_w * sp * any {"cùng năm", "năm đó", "năm 
 
 -- years: năm 2017, năm 99, năm 938, năm 179 TCN, (1996)
 local bc = sp * any {"TCN", "trước Công nguyên", "tr. CN", "BC"}
-local year_expr = nam * (num / function(n) if n < 10000 then return n end end) * bc / function(y) return D {y = -y, bc = true} end
+local year_expr = nam * Cmt(num, function(_, i, n) if n < 10000 then return i, n end end) * bc / function(y) return D {y = -y, bc = true} end
   + nam * (yyyy + C(R "12" * digit * digit * digit) * -digit / tonumber) * -(osp * (S "/-" + P "–") * osp * digit) / function(y) return D {y = y} end
   + nam * yy * -(osp * S "/-" * digit) * -(sp * (unit + letter)) / function(y) return D {yy = y.yy} end
   + nam * C(R "19" * digit * digit) * -digit * -(S ".,%" * digit) / function(s) return D {y = tonumber(s), y3 = true} end
