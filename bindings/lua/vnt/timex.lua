@@ -37,7 +37,7 @@ local match_at = Ct(Cg(Cp(), "s") * Cg(G.expr, "t") * Cg(Cp(), "e"))
 -- punctuation outside ASCII (“ – «, lead bytes C2 and E2) goes one
 -- character at a time, so “Từ tháng 5 is seen from Từ.
 local wordbytes = R("az", "AZ", "09", "\128\191", "\195\225")
-local scan = Ct((#S(G.first_bytes) * match_at + wordbytes ^ 1 + R "\192\255" * cont ^ 0 + 1) ^ 0)
+local scan = Ct((#S(G.first_bytes) * #G.starters * match_at + wordbytes ^ 1 + R "\192\255" * cont ^ 0 + 1) ^ 0)
 
 -- ---- the words around a match ---------------------------------------------------------------
 

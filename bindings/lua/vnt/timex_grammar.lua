@@ -602,7 +602,19 @@ M.expr = (C(approx) * (range + timed + part_expr + point)) / function(_, t)
     return t
   end + expr
 
--- where an expression may start: cheap tests before the grammar is tried
+-- where an expression may start: a digit or one of these words (lower case or capitalized), tested
+-- before the grammar is tried, so that the many words that start none (của, là, được, người) cost one test
+local first_words = [[ngày hôm bữa sáng trưa chiều tối đêm khuya rạng buổi nửa xế bình hoàng chủ chúa thứ
+  tháng năm quý qúy mùa thập thế những các đầu giữa cuối trung thượng hạ mấy mùng mồng tuần hơn gần khoảng
+  chừng trên ngót xấp tầm ước vào ít chưa dưới ngoài cách trong từ kể bắt giai thời niên nhiệm lúc đúng mới
+  trước vừa ngay hiện bây giờ sắp tương tới sau càng lâu xưa quá khi hồi đến cho cả suốt nguyên trọn một
+  hai ba bốn sáu bảy bẩy tám chín mười vài dăm hàng hằng mỗi mọi tết giáng noel valentine lễ quốc giải
+  thống phụ nhà halloween thầy báo gia thương cá môi giỗ phật vu ông rằm đoan giao xuân cùng dịp nhiều bao
+  tiếng giây phút cn lúc tối thiểu dạo]]
+local fw = {}
+for w in first_words:gmatch("%S+") do fw[#fw + 1] = w end
+M.starters = digit + S "Tt" * R "27" + (P "CN" + P "cn") * -letter + any(fw)
+
 M.first_bytes = "0123456789" .. "bcdghklmnqrstvBCDGHKLMNQRSTV" .. "\196" .. "\195\225" .. "pPTtIiVvXxhH"
 
 return M
