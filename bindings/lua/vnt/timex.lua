@@ -42,28 +42,26 @@ local scan = Ct((#S(G.first_bytes) * #G.starters * match_at + wordbytes ^ 1 + R 
 -- ---- the words around a match ---------------------------------------------------------------
 
 local function set(s) local t = {} for w in s:gmatch("%S+") do t[w] = true end return t end
--- the word before byte i (1-based start of the match), lower case, and the one before it
-local function prev_words(text, i)
-  local j = i - 1
-  while j > 0 and text:byte(j) == 32 do j = j - 1 end
-  local e = j
+-- the start of the word that ends at byte j (letters and digits, any UTF-8 non-ASCII byte)
+local function word_start(text, j)
   while j > 0 do
     local b = text:byte(j)
     if b == 32 or b == 10 or b == 9 or (b < 128 and not ((b >= 48 and b <= 57) or (b >= 65 and b <= 90) or
       (b >= 97 and b <= 122))) then break end
     j = j - 1
   end
-  local w1 = text:sub(j + 1, e)
-  local k = j
-  while k > 0 and text:byte(k) == 32 do k = k - 1 end
-  local e2 = k
-  while k > 0 do
-    local b = text:byte(k)
-    if b == 32 or b == 10 or b == 9 or (b < 128 and not ((b >= 48 and b <= 57) or (b >= 65 and b <= 90) or
-      (b >= 97 and b <= 122))) then break end
-    k = k - 1
-  end
-  return vnt.lower(w1), vnt.lower(text:sub(k + 1, e2)), text:sub(e, e)
+  return j
+end
+-- the word before byte i (1-based start of the match), lower case, the one before it, and the byte before i's
+-- spaces (punctuation such as "(" or ",")
+local function prev_words(text, i)
+  local e = i - 1
+  while e > 0 and text:byte(e) == 32 do e = e - 1 end
+  local j = word_start(text, e)
+  local e2 = j
+  while e2 > 0 and text:byte(e2) == 32 do e2 = e2 - 1 end
+  local k = word_start(text, e2)
+  return vnt.lower(text:sub(j + 1, e)), vnt.lower(text:sub(k + 1, e2)), text:sub(e, e)
 end
 local function next_word(text, e)
   local s = text:match("^%s*([^%s%p]+)", e)
@@ -270,7 +268,6 @@ function M.find(text, opts)
       if st[1] > limit then break end
       local sy
       for _, r in ipairs(st[3]) do sy = sy or own_year(r.t) end
-      local stext = text:sub(st[1], st[2])
       for _, r in ipairs(st[3]) do
         local t = r.t
         local x = t.k == "range" and t.b or t
@@ -288,7 +285,6 @@ function M.find(text, opts)
         end
       end
       if date then break end
-      local _ = stext
     end
     if not date and partial then
       anchor = partial

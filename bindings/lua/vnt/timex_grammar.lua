@@ -79,8 +79,6 @@ M.ph, M.any, M.map, M.word = ph, any, map, word1
 -- ---- numbers ---------------------------------------------------------------------------------
 
 local num = C(digit ^ 1) * -(digit + S ".," * digit) / tonumber
-local units = {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["tư"] = 4, ["năm"] = 5, ["lăm"] = 5, ["sáu"] = 6,
-               ["bảy"] = 7, ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9, ["mốt"] = 1}
 local unit_w = map {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["năm"] = 5, ["sáu"] = 6, ["bảy"] = 7,
                     ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9}
 local tail_w = map {["mốt"] = 1, ["lăm"] = 5, ["tư"] = 4, ["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4,
@@ -95,7 +93,6 @@ local hundred = unit_w * sp * ph "trăm" / function(h) return h * 100 end
 -- a number written in words, 1 to 999 (one hundred, tens, units)
 local numword = hundred + tens + teen + unit_w
 M.numword = numword
-local _ = units
 -- a count: digits, words, or a vague one (X)
 local vague_count = any {"vài", "mấy", "nhiều", "dăm", "một vài", "hàng", "hằng", "vài ba", "dăm ba", "mươi"} * Cc "X"
   + any {"hàng chục", "vài chục", "mấy chục", "nhiều chục", "hàng trăm", "vài trăm", "mấy trăm"} * Cc "X"
@@ -348,15 +345,14 @@ local solar = {["tết dương lịch"] = {1, 1}, ["valentine"] = {14, 2}, ["l�
   ["đêm giáng sinh"] = {24, 12}, ["đêm noel"] = {24, 12}, ["thầy thuốc việt nam"] = {27, 2},
   ["báo chí cách mạng việt nam"] = {21, 6}, ["gia đình việt nam"] = {28, 6}, ["thương binh liệt sĩ"] = {27, 7},
   ["quốc phòng toàn dân"] = {22, 12}, ["cá tháng tư"] = {1, 4}, ["quốc tế hạnh phúc"] = {20, 3},
-  ["môi trường thế giới"] = {5, 6}, ["giáng sinh năm"] = nil}
+  ["môi trường thế giới"] = {5, 6}}
 local lunar = {["tết nguyên đán"] = {1, 1}, ["tết âm lịch"] = {1, 1}, ["tết cổ truyền"] = {1, 1},
   ["tết nguyên tiêu"] = {15, 1}, ["rằm tháng giêng"] = {15, 1}, ["giỗ tổ hùng vương"] = {10, 3},
   ["giỗ tổ"] = {10, 3}, ["tết hàn thực"] = {3, 3}, ["phật đản"] = {15, 4}, ["lễ phật đản"] = {15, 4},
   ["tết đoan ngọ"] = {5, 5}, ["vu lan"] = {15, 7}, ["lễ vu lan"] = {15, 7}, ["rằm tháng bảy"] = {15, 7},
   ["rằm tháng 7"] = {15, 7}, ["tết trung thu"] = {15, 8}, ["trung thu"] = {15, 8}, ["rằm trung thu"] = {15, 8},
   ["ông công ông táo"] = {23, 12}, ["tết ông táo"] = {23, 12}, ["ông táo về trời"] = {23, 12},
-  ["rằm tháng giêng"] = {15, 1}, ["rằm tháng 8"] = {15, 8}, ["tết"] = {1, 1}, ["tết ta"] = {1, 1},
-  ["đầu xuân"] = nil}
+  ["rằm tháng 8"] = {15, 8}, ["tết"] = {1, 1}, ["tết ta"] = {1, 1}}
 local function keys_of(t) local k = {} for x in pairs(t) do k[#k + 1] = x end return k end
 local solar_p = P(false)
 do
@@ -505,7 +501,6 @@ local lic = (ph "vào lúc" * sp + ph "lúc" * sp + ph "vào" * sp) ^ -1
 local clock_sep = (osp * P "," * osp + sp * P "|" * sp + sp * P "-" * sp + sp) * lic
 local date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
 local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_expr + long_date + short_date)
-  + pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date) -- (kept for clarity)
 local pod_expr = pod_point * (clock_sep * clock) ^ -1 / function(p, t, c) return put_clock(put_pod(p, t), c) end
   + pod * sp * ph "hôm" * sp * weekday / function(p, w) return D {wd = w, bare_wd = true, pod = p} end
   + (ph "buổi" * sp) ^ -1 * pod * -(sp * (solar_p + lunar_p + lunar_named)) /
