@@ -42,26 +42,20 @@ local scan = Ct((#S(G.first_bytes) * #G.starters * match_at + wordbytes ^ 1 + R 
 -- ---- the words around a match ---------------------------------------------------------------
 
 local function set(s) local t = {} for w in s:gmatch("%S+") do t[w] = true end return t end
--- the start of the word that ends at byte j (letters and digits, any UTF-8 non-ASCII byte)
-local function word_start(text, j)
-  while j > 0 do
-    local b = text:byte(j)
-    if b == 32 or b == 10 or b == 9 or (b < 128 and not ((b >= 48 and b <= 57) or (b >= 65 and b <= 90) or
-      (b >= 97 and b <= 122))) then break end
-    j = j - 1
-  end
-  return j
+-- up to n bytes of text before byte i, from a character's start
+local function window_before(text, i, n)
+  local a = i - n
+  if a < 1 then a = 1 end
+  while a < i and (text:byte(a) or 0) >= 128 and (text:byte(a) or 0) < 192 do a = a + 1 end
+  return text:sub(a, i - 1)
 end
--- the word before byte i (1-based start of the match), lower case, the one before it, and the byte before i's
--- spaces (punctuation such as "(" or ",")
+-- the word before byte i (1-based start of the match), lower case, the one before it (empty where
+-- punctuation stands between), and the last byte before i's spaces (punctuation such as "(" or ",")
 local function prev_words(text, i)
-  local e = i - 1
-  while e > 0 and text:byte(e) == 32 do e = e - 1 end
-  local j = word_start(text, e)
-  local e2 = j
-  while e2 > 0 and text:byte(e2) == 32 do e2 = e2 - 1 end
-  local k = word_start(text, e2)
-  return vnt.lower(text:sub(j + 1, e)), vnt.lower(text:sub(k + 1, e2)), text:sub(e, e)
+  local before = window_before(text, i, 64)
+  local at, w1 = before:match("()([^%s%p]*)%s*$")
+  local w2 = before:sub(1, at - 1):match("([^%s%p]*)%s*$")
+  return vnt.lower(w1), vnt.lower(w2), before:match("(%S)%s*$") or ""
 end
 local function next_word(text, e)
   local s = text:match("^%s*([^%s%p]+)", e)
@@ -174,9 +168,7 @@ end
 local baseline_cues = {"so với cùng kỳ", "so với cùng thời điểm", "so với thời điểm", "so với mức", "so với",
                        "cùng kỳ", "so cùng kỳ", "so với cùng kì", "cùng kì"}
 local function is_baseline(text, i)
-  local a = math.max(1, i - 40)
-  while a < i and (text:byte(a) or 0) >= 128 and (text:byte(a) or 0) < 192 do a = a + 1 end
-  local before = vnt.lower(text:sub(a, i - 1)):gsub("%s+$", "")
+  local before = vnt.lower(window_before(text, i, 40)):gsub("%s+$", "")
   for _, c in ipairs(baseline_cues) do
     if before:sub(-#c) == c then return true end
   end

@@ -55,24 +55,84 @@ local function ph(s)
   end
   return p
 end
--- any of the phrases, longer ones first
-local function any(list)
-  table.sort(list, function(a, b) return #a > #b end)
-  local p = P(false)
-  for _, s in ipairs(list) do p = p + ph(s) end
+-- The spellings of a phrase: in lower case, with a capital first letter (a sentence start), with every
+-- word capitalized (a name: Quốc Khánh, Tết Nguyên Đán), in capitals.
+local function spellings(s)
+  local words = {}
+  for w in s:gmatch("%S+") do words[#words + 1] = w end
+  local title = {}
+  for i, w in ipairs(words) do title[i] = cap(w) end
+  local lower = table.concat(words, " ")
+  local out, seen = {}, {}
+  for _, v in ipairs {lower, cap(lower), table.concat(title, " "), vnt.upper(lower)} do
+    if not seen[v] then seen[v] = true out[#out + 1] = v end
+  end
+  return out
+end
+-- An ordered choice of a list of patterns, folded as a balanced tree (a + b copies both: a fold from
+-- the left would copy the first ones again at every step).
+local function choice(list, i, j)
+  i, j = i or 1, j or #list
+  if i > j then return P(false) end
+  if i == j then return list[i] end
+  local k = (i + j) // 2
+  return choice(list, i, k) + choice(list, k + 1, j)
+end
+-- a literal whose spaces stand for any run of blanks
+local function literal(s)
+  local p = P(true)
+  local first = true
+  for w in s:gmatch("[^ ]+") do
+    p = first and P(w) or p * sp * P(w)
+    first = false
+  end
+  if s:sub(1, 1) == " " then p = sp * p end
+  if s:sub(-1) == " " then p = p * sp end
   return p
+end
+-- Phrases grouped by their first byte: one test picks the group, so a long list costs about what one
+-- group costs, not a test per phrase.  An entry ends where no letter follows; within a group longer
+-- entries come first.  With values, an entry captures its value, or, where the value is a pattern,
+-- must be followed by what it matches.
+local function trie(entries)
+  local groups, seen = {}, {}
+  for _, e in ipairs(entries) do
+    for _, sv in ipairs(spellings(e[1])) do
+      if not seen[sv] then
+        seen[sv] = true
+        local b = sv:sub(1, 1)
+        groups[b] = groups[b] or {}
+        table.insert(groups[b], {sv, e[2]})
+      end
+    end
+  end
+  local bytes = {}
+  for b in pairs(groups) do bytes[#bytes + 1] = b end
+  table.sort(bytes)
+  local alts = {}
+  for _, b in ipairs(bytes) do
+    local g = groups[b]
+    table.sort(g, function(x, y) if #x[1] ~= #y[1] then return #x[1] > #y[1] end return x[1] < y[1] end)
+    local inner = {}
+    for k, x in ipairs(g) do
+      local v = x[2]
+      inner[k] = literal(x[1]:sub(2)) * -letter * (v == nil and P(true) or lpeg.type(v) == "pattern" and v or Cc(v))
+    end
+    alts[#alts + 1] = P(b) * choice(inner)
+  end
+  return choice(alts)
+end
+-- any of the phrases (the longest that matches)
+local function any(list)
+  local e = {}
+  for i, s in ipairs(list) do e[i] = {s} end
+  return trie(e)
 end
 -- phrase -> value
 local function map(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b) return #a > #b end)
-  local p = P(false)
-  for _, k in ipairs(keys) do
-    local v = t[k]
-    p = p + ph(k) * Cc(v)
-  end
-  return p
+  local e = {}
+  for k, v in pairs(t) do e[#e + 1] = {k, v} end
+  return trie(e)
 end
 M.ph, M.any, M.map, M.word = ph, any, map, word1
 
@@ -99,38 +159,62 @@ local vague_count = any {"vài", "mấy", "nhiều", "dăm", "một vài", "hàn
 local count = num + numword + vague_count
 M.count = count
 
+-- The rules below are the rules of one LPeg grammar (built at the end): a rule used in many places is
+-- referenced there (lpeg.V), not copied into each, which keeps the grammar small and quick to build.
+local rules = {}
+local function rule(name, p)
+  rules[name] = p
+  return lpeg.V(name)
+end
+
 -- ---- parts -----------------------------------------------------------------------------------
 
 -- a day 1-31, a month 1-12, as digits
 local day2 = P "0" * R "19" + S "12" * digit + P "3" * S "01"
+day2 = rule("day2", day2)
 local month2 = P "0" * R "19" + P "1" * R "02"
+month2 = rule("month2", month2)
 local dd = C(day2 + R "19") * -digit / tonumber
+dd = rule("dd", dd)
 local mm = C(month2 + R "19") * -digit / tonumber
+mm = rule("mm", mm)
 local yyyy = C(P "1" * R "89" * digit * digit + P "20" * digit * digit) * -digit / tonumber
+yyyy = rule("yyyy", yyyy)
 local yy = C(digit * digit) * -digit / function(s) return {yy = tonumber(s)} end
+yy = rule("yy", yy)
 local year_any = yyyy + yy
+year_any = rule("year_any", year_any)
 
 -- the day of a long-form date: 5, 05, mùng 5, mồng năm, mùng mười
 local mung = any {"mùng", "mồng"} * sp
+mung = rule("mung", mung)
 local day_w = mung ^ -1 * (dd + Cmt(numword, function(_, i, n) if n >= 1 and n <= 31 then return i, n end end))
+day_w = rule("day_w", day_w)
 local day_plain = mung ^ -1 * dd + mung * numword
+day_plain = rule("day_plain", day_plain)
 
 -- months by number and by name
 local month_names = {["giêng"] = 1, ["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["tư"] = 4, ["bốn"] = 4, ["năm"] = 5,
   ["sáu"] = 6, ["bảy"] = 7, ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9, ["mười"] = 10, ["mười một"] = 11,
   ["mười hai"] = 12, ["chạp"] = 12, ["một"] = 1}
 local month_w = mm + map(month_names)
+month_w = rule("month_w", month_w)
 local thang = ph "tháng" * sp
+thang = rule("thang", thang)
 local nam = ph "năm" * sp
+nam = rule("nam", nam)
 local ngay = ph "ngày" * sp
+ngay = rule("ngay", ngay)
 
 -- weekdays (ISO: Monday 1)
 local wd_words = map {["thứ hai"] = 1, ["thứ ba"] = 2, ["thứ tư"] = 3, ["thứ năm"] = 4, ["thứ sáu"] = 5,
                       ["thứ bảy"] = 6, ["thứ bẩy"] = 6, ["chủ nhật"] = 7, ["chúa nhật"] = 7}
+wd_words = rule("wd_words", wd_words)
 local wd_digits = (ph "thứ" * osp + S "Tt") * C(R "27") * -digit / function(d) return tonumber(d) - 1 end
   + (P "CN" + P "cn" + P "Cn") * -letter * Cc(7)
+wd_digits = rule("wd_digits", wd_digits)
 local weekday = wd_words + wd_digits
-M.weekday = weekday
+weekday = rule("weekday", weekday)
 
 -- parts of the day (TIMEX3's MO MI AF EV NI)
 local pod_map = {["sáng"] = "MO", ["buổi sáng"] = "MO", ["sáng sớm"] = "MO", ["rạng sáng"] = "MO",
@@ -138,19 +222,24 @@ local pod_map = {["sáng"] = "MO", ["buổi sáng"] = "MO", ["sáng sớm"] = "M
   ["tối"] = "EV", ["buổi tối"] = "EV", ["đêm"] = "NI", ["buổi đêm"] = "NI", ["khuya"] = "NI", ["đêm khuya"] = "NI",
   ["tối muộn"] = "EV", ["nửa đêm"] = "NI", ["trưa muộn"] = "MI", ["xế chiều"] = "AF", ["bình minh"] = "MO", ["hoàng hôn"] = "EV"}
 local pod = map(pod_map)
-M.pod = pod
+pod = rule("pod", pod)
 
 -- clock times: 15:30, 15:30:45, 15h30, 15h, 15g30, 9 giờ 15 phút, 3 giờ rưỡi, 11 giờ kém 15, 20h 23p
 local hour = C(S "01" * digit + P "2" * R "04" + digit) * -digit / tonumber
+hour = rule("hour", hour)
 local min2 = C(R "05" * digit) * -digit / tonumber
+min2 = rule("min2", min2)
 local hour_w = hour + Cmt(numword, function(_, i, n) if n <= 24 then return i, n end end)
+hour_w = rule("hour_w", hour_w)
 local giohour = hour_w * sp * any {"giờ", "tiếng"}
+giohour = rule("giohour", giohour)
 local clock_num = hour * P ":" * min2 * (P ":" * min2) ^ -1 * -(P ":" + digit) /
     function(h, mi, ss) return {hh = h, mi = mi, ss = ss} end
   + hour * S "hgH" * sp * min2 * (S "p'" + sp * ph "phút") * -letter / function(h, mi) return {hh = h, mi = mi} end
   + hour * S "hgH" * (min2 * (S "p'" + ph "phút") ^ -1) ^ -1 * -letter /
     function(h, mi) return {hh = h, mi = mi or 0} end
   + hour * S "hgH" * sp * min2 * (S "p'" + sp * ph "phút") * -letter / function(h, mi) return {hh = h, mi = mi} end
+clock_num = rule("clock_num", clock_num)
 local clock_words = hour_w * sp * ph "giờ" * (
       sp * ph "rưỡi" * Cc "half"
     + sp * ph "kém" * sp * (num + numword) * (sp * ph "phút") ^ -1 * Cc "less"
@@ -161,8 +250,9 @@ local clock_words = hour_w * sp * ph "giờ" * (
       if b == "min" then if a < 60 then return {hh = h, mi = a} end return nil end
       return {hh = h, mi = 0, bare = true}
     end
+clock_words = rule("clock_words", clock_words)
 local clock = (ph "đúng" * sp) ^ -1 * (clock_num + clock_words)
-M.clock = clock
+clock = rule("clock", clock)
 -- a clock time with a part of the day after it: 3 giờ chiều, 7:30 tối
 local function pm(c, p)
   if not c then return nil end
@@ -176,22 +266,25 @@ local function pm(c, p)
   return c
 end
 local clock_pod = clock * (sp * pod) ^ -1 / pm
+clock_pod = rule("clock_pod", clock_pod)
 
 -- the words after a unit that place it relative to now: tuần này, tháng trước, năm tới
 local rel_word = map {["này"] = 0, ["nay"] = 0, ["hiện tại"] = 0, ["hiện nay"] = 0, ["trước"] = -1,
   ["qua"] = -1, ["vừa qua"] = -1, ["vừa rồi"] = -1, ["rồi"] = -1, ["trước đó"] = -1, ["ngoái"] = -1,
   ["sau"] = 1, ["tới"] = 1, ["tiếp"] = 1, ["tiếp theo"] = 1, ["kế tiếp"] = 1, ["kế"] = 1, ["đến"] = 1,
   ["sắp tới"] = 1, ["sau nữa"] = 2, ["kia"] = 2}
+rel_word = rule("rel_word", rel_word)
 local unit_codes = {["giây"] = "S", ["phút"] = "TM", ["tiếng"] = "H", ["giờ"] = "H", ["ngày"] = "D",
   ["tuần"] = "W", ["tháng"] = "M", ["quý"] = "Q", ["qúy"] = "Q", ["năm"] = "Y", ["thập niên"] = "DE",
   ["thập kỷ"] = "DE", ["thập kỉ"] = "DE", ["thế kỷ"] = "CE", ["thế kỉ"] = "CE", ["ngày đêm"] = "D",
   ["tiếng đồng hồ"] = "H", ["giờ đồng hồ"] = "H", ["buổi"] = "D", ["hôm"] = "D", ["mùa"] = "Y"}
 local unit = map(unit_codes)
-M.unit = unit
+unit = rule("unit", unit)
 
 local approx = any {"hơn", "gần", "khoảng", "chừng", "trên", "gần như", "ngót", "xấp xỉ", "tầm", "ước",
                     "vào khoảng", "khoảng chừng", "ít nhất", "tối thiểu", "chưa đầy", "chưa tới",
                     "hơn kém", "dưới", "ngoài"} * sp
+approx = rule("approx", approx)
 
 -- ---- wholes ----------------------------------------------------------------------------------
 
@@ -206,30 +299,39 @@ end
 
 -- numeric dates: 30/4/1975, 30-4-1975, 30.4.1975 (one separator), 2024-03-15, 14/10, 14-3
 local dmy = P(false)
+dmy = rule("dmy", dmy)
 for sep in ("/-."):gmatch(".") do
   local y = sep == "." and yyyy or year_any   -- 1.10.30 is a version, 30.4.1975 a date
   dmy = dmy + dd * P(sep) * mm * P(sep) * y * -(digit + P(sep) * digit) / mk_date
 end
 local ymd = yyyy * P "-" * mm * P "-" * dd * -digit / function(y, m, d) return mk_date(d, m, y) end
   + yyyy * P "/" * mm * P "/" * dd * -digit / function(y, m, d) return mk_date(d, m, y) end
+ymd = rule("ymd", ymd)
 local dm_slash = dd * P "/" * mm * -(digit + S "/-." * digit + P "%") / function(d, m) return mk_date(d, m) end
+dm_slash = rule("dm_slash", dm_slash)
 local dm_dash = dd * P "-" * mm * -(digit + S "/-." * digit) / function(d, m) return D {d = d, m = m, dash = true} end
+dm_dash = rule("dm_dash", dm_dash)
 local my_num = mm * S "/-" * yyyy * -(digit + S "/-." * digit) / function(m, y) return D {m = m, y = y, bare_my = true} end
-M.dmy, M.ymd = dmy, ymd
+my_num = rule("my_num", my_num)
 
 -- long form: ngày 30 tháng 4 năm 1975, mùng 3 tháng ba, 29 tháng 10, 1999, 9 Tháng 1 2015
 local year_tail = (sp * nam + P "/" + P "-" + osp * P "," * osp + sp) * year_any
   + sp * (ph "của" * sp) ^ -1 * nam * Cmt(num, function(_, i, n) if n < 1000 then return i, n end end)
+year_tail = rule("year_tail", year_tail)
 local long_date = day_w * sp * thang * month_w * (sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
   + year_tail) ^ -1 / function(d, m, y) return mk_date(d, m, y) end
+long_date = rule("long_date", long_date)
 local short_date = dmy + ymd + dm_slash + dm_dash
+short_date = rule("short_date", short_date)
 -- a day date with an optional ngày/hôm in front
 local dm_dot = dd * P "." * mm * -(digit + P "." * digit) / function(d, m) return mk_date(d, m) end
+dm_dot = rule("dm_dot", dm_dot)
 local day_date = ((ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date)) + ngay * dm_dot
-M.day_date = day_date
+day_date = rule("day_date", day_date)
 
 -- the year or relative year after a month: tháng 10 năm sau, tháng 11 năm nay
 local rel_year_tail = sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
+rel_year_tail = rule("rel_year_tail", rel_year_tail)
 local function with_year(t, y)
   if type(y) == "table" and y.rel then t.rel = y.rel return t end
   local Y, yy = Y2(y)
@@ -243,13 +345,16 @@ local month_expr = thang * month_w * sp * any {"cùng năm", "năm đó", "năm 
   + thang * month_w * sp * map {["tới"] = 1, ["sau"] = 1, ["này"] = 0, ["trước"] = -1, ["qua"] = -1,
     ["vừa qua"] = -1} * -(sp * unit) / function(m, n) return D {m = m, next_m = n} end
   + thang * month_w * -(osp * S "/-" * digit) / function(m) return D {m = m} end
+month_expr = rule("month_expr", month_expr)
 
 -- years: năm 2017, năm 99, năm 938, năm 179 TCN, (1996)
 local bc = sp * any {"TCN", "trước Công nguyên", "tr. CN", "BC"}
+bc = rule("bc", bc)
 local year_expr = nam * Cmt(num, function(_, i, n) if n < 10000 then return i, n end end) * bc / function(y) return D {y = -y, bc = true} end
   + nam * (yyyy + C(R "12" * digit * digit * digit) * -digit / tonumber) * -(osp * (S "/-" + P "–") * osp * digit) / function(y) return D {y = y} end
   + nam * yy * -(osp * S "/-" * digit) * -(sp * (unit + letter)) / function(y) return D {yy = y.yy} end
   + nam * C(R "19" * digit * digit) * -digit * -(S ".,%" * digit) / function(s) return D {y = tonumber(s), y3 = true} end
+year_expr = rule("year_expr", year_expr)
 
 -- relative days: hôm nay, hôm qua, hôm kia, ngày mai, ngày kia, hôm sau
 local rel_day_words = {["hôm nay"] = 0, ["ngày hôm nay"] = 0, ["bữa nay"] = 0, ["hôm qua"] = -1,
@@ -257,24 +362,30 @@ local rel_day_words = {["hôm nay"] = 0, ["ngày hôm nay"] = 0, ["bữa nay"] =
   ["ngày kia"] = 2, ["ngày mốt"] = 2, ["hôm sau"] = 1, ["ngày hôm sau"] = 1, ["hôm trước"] = -1,
   ["ngày hôm trước"] = -1, ["sáng mai"] = 1, ["hôm rày"] = 0}
 local rel_day = map(rel_day_words) / function(n) return D {rel = {u = "D", n = n}} end
+rel_day = rule("rel_day", rel_day)
 -- after a part of the day: sáng nay, tối qua, trưa mai, chiều mốt
 local pod_rel = map {["nay"] = 0, ["qua"] = -1, ["mai"] = 1, ["mốt"] = 2, ["hôm nay"] = 0, ["hôm qua"] = -1,
   ["hôm kia"] = -2, ["ngày mai"] = 1, ["ngày kia"] = 2, ["hôm sau"] = 1, ["ngày hôm qua"] = -1, ["ngày hôm nay"] = 0,
   ["hôm trước"] = -1, ["ngày hôm sau"] = 1, ["ngày hôm trước"] = -1}
   / function(n) return D {rel = {u = "D", n = n}} end
+pod_rel = rule("pod_rel", pod_rel)
 
 -- weeks: tuần này, tuần trước, tuần sau; cuối tuần (này); tuần thứ 2 của tháng ... (not yet)
 local week_rel = ph "tuần" * sp * rel_word / function(n) return D {rel = {u = "W", n = n}} end
+week_rel = rule("week_rel", week_rel)
 local weekend = (ph "cuối tuần" + ph "dịp cuối tuần") * (sp * rel_word + Cc(0)) * -(sp * ph "này" ) /
   function(n) return D {rel = {u = "W", n = n}, we = true} end
   + ph "cuối tuần" * sp * ph "này" / function() return D {rel = {u = "W", n = 0}, we = true} end
+weekend = rule("weekend", weekend)
 
 -- a weekday with its week or its date: thứ hai tuần sau, thứ 5 của tuần này, thứ ba tới, thứ 2 ngày 6 tháng 2
 local wd_mod = sp * (ph "của" * sp) ^ -1 * ph "tuần" * sp * rel_word / function(n) return {u = "W", n = n} end
   + sp * map {["tới"] = "next", ["sau"] = "next", ["tiếp theo"] = "next", ["kế tiếp"] = "next", ["này"] = "this",
               ["qua"] = "last", ["vừa qua"] = "last", ["vừa rồi"] = "last", ["trước"] = "last", ["rồi"] = "last",
               ["tuần này"] = "this"} / function(s) return {dir = s} end
+wd_mod = rule("wd_mod", wd_mod)
 local wd_date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
+wd_date_sep = rule("wd_date_sep", wd_date_sep)
 local weekday_expr = (ph "hôm" * sp + ph "ngày" * sp + ph "vào" * sp) ^ -1 * weekday * (
     wd_date_sep * (long_date + short_date) + wd_mod + Cc(false)) / function(w, t)
       if not t then return D {wd = w, bare_wd = true} end
@@ -282,25 +393,33 @@ local weekday_expr = (ph "hôm" * sp + ph "ngày" * sp + ph "vào" * sp) ^ -1 * 
       if t.u then return D {wd = w, rel = t} end
       return D {wd = w, dir = t.dir}
     end
+weekday_expr = rule("weekday_expr", weekday_expr)
 
 -- relative units: tháng này, tháng trước, quý tới, năm ngoái, năm nay, thập niên này, thế kỷ trước
 local rel_unit = map {["tháng"] = "M", ["quý"] = "Q", ["qúy"] = "Q", ["năm"] = "Y", ["thập niên"] = "DE",
                       ["thập kỷ"] = "DE", ["thập kỉ"] = "DE", ["thế kỷ"] = "CE", ["thế kỉ"] = "CE"} *
   sp * rel_word / function(u, n) return D {rel = {u = u, n = n}} end
   + ph "năm" * sp * ph "hiện tại" / function() return D {rel = {u = "Y", n = 0}} end
+rel_unit = rule("rel_unit", rel_unit)
 -- the same year as the sentence before: cùng năm, năm đó, năm ấy
 local same_year = any {"cùng năm", "năm đó", "năm ấy", "cùng năm đó"} / function() return D {carry = true} end
+same_year = rule("same_year", same_year)
 
 -- quarters and halves: quý III/2023, quý 3 năm 2011, quý ba năm nay, 6 tháng đầu năm, nửa cuối năm 2021
 local roman = map {["IV"] = 4, ["III"] = 3, ["II"] = 2, ["I"] = 1} * -letter
+roman = rule("roman", roman)
 local q_num = roman + C(R "14") * -digit / tonumber + map {["một"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["tư"] = 4}
+q_num = rule("q_num", q_num)
 local y_of = (sp * ph "của") ^ -1 * (rel_year_tail + year_tail + sp * year_any)
+y_of = rule("y_of", y_of)
 local quarter = any {"quý", "qúy"} * sp * q_num * y_of ^ -1 /
   function(q, y) return with_year(D {q = q}, y) end
+quarter = rule("quarter", quarter)
 local half = ((P "6" + ph "sáu") * sp * ph "tháng" + ph "nửa") * sp * map {["đầu"] = 1, ["cuối"] = 2, ["sau"] = 2} * sp *
   ph "năm" * (sp * (map {["nay"] = 0, ["ngoái"] = -1, ["trước"] = -1, ["sau"] = 1,
   ["tới"] = 1} / function(n) return {rel = {u = "Y", n = n}} end + year_any)) ^ -1 /
   function(h, y) return with_year(D {h = h}, y) end
+half = rule("half", half)
 
 -- decades and centuries: thập niên 80, thập niên 1950, những năm 1990, những năm 90 của thế kỷ trước, thế kỷ 19, thế kỷ XX
 local roman_big = C(S "IVXLC" ^ 1) * -letter / function(s)
@@ -312,8 +431,11 @@ local roman_big = C(S "IVXLC" ^ 1) * -letter / function(s)
   end
   return n
 end
+roman_big = rule("roman_big", roman_big)
 local century = any {"thế kỷ", "thế kỉ"} * sp * (num + roman_big + numword) / function(c) return D {cen = c - 1} end
+century = rule("century", century)
 local decade_num = C(digit * digit * digit * P "0" + digit * P "0") * -digit
+decade_num = rule("decade_num", decade_num)
 local decade = (any {"thập niên", "thập kỷ", "thập kỉ", "những năm", "các năm", "đầu những năm", "cuối những năm"} * sp *
   decade_num * (sp * (ph "của" * sp) ^ -1 * (century + any {"thế kỷ trước", "thế kỉ trước"} * Cc "prev")) ^ -1) /
   function(s, c)
@@ -323,16 +445,20 @@ local decade = (any {"thập niên", "thập kỷ", "thập kỉ", "những năm
     if c == "prev" then return D {dec_prev_century = n // 10} end
     return D {dec2 = n // 10}
   end
+decade = rule("decade", decade)
 
 -- seasons: mùa hè năm 2017, mùa đông này, mùa xuân năm sau; sports seasons 2016/17, mùa giải 2016-2017
 local season_w = map {["xuân"] = "SP", ["hè"] = "SU", ["hạ"] = "SU", ["thu"] = "FA", ["đông"] = "WI"}
+season_w = rule("season_w", season_w)
 local season = ph "mùa" * sp * season_w * (y_of + sp * ph "này" * Cc {rel = {u = "Y", n = 0}}) ^ -1 /
   function(s, y) return with_year(D {season = s}, y) end
+season = rule("season", season)
 
 -- parts of periods: đầu năm 2009, giữa tháng này, cuối tháng 3 năm 99, đầu tuần này, cuối năm ngoái, đầu thế kỷ 20
 local part_w = map {["đầu"] = "START", ["giữa"] = "MID", ["cuối"] = "END", ["trung tuần"] = "MID",
                     ["thượng tuần"] = "START", ["hạ tuần"] = "END", ["những ngày đầu"] = "START",
                     ["những ngày cuối"] = "END", ["mấy ngày cuối"] = "END"}
+part_w = rule("part_w", part_w)
 
 -- holidays: solar ones by day and month, lunar ones by lunar day and month
 local solar = {["tết dương lịch"] = {1, 1}, ["valentine"] = {14, 2}, ["lễ tình nhân"] = {14, 2},
@@ -363,6 +489,7 @@ do
     solar_p = solar_p + ph(k) / function() return D {d = v[1], m = v[2], holiday = k} end
   end
 end
+solar_p = rule("solar_p", solar_p)
 local lunar_p = P(false)
 do
   local ks = keys_of(lunar)
@@ -372,10 +499,14 @@ do
     lunar_p = lunar_p + ph(k) / function() return D {d = v[1], m = v[2], lunar = true, holiday = k} end
   end
 end
+lunar_p = rule("lunar_p", lunar_p)
 -- the sexagenary names of years: năm Đinh Dậu, Tết Giáp Thìn, Xuân Mậu Tuất
 local can = any {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý"}
+can = rule("can", can)
 local chi = any {"tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"}
+chi = rule("chi", chi)
 local can_chi = C(can * sp * chi)
+can_chi = rule("can_chi", can_chi)
 local lunar_named = ph "giao thừa" / function() return D {eve = true, lunar = true, holiday = "giao thừa"} end
   + ph "đêm giao thừa" / function() return D {eve = true, lunar = true, holiday = "giao thừa"} end
   + any {"mùng", "mồng"} * sp * (num + numword) * sp * ph "tết" /
@@ -383,14 +514,18 @@ local lunar_named = ph "giao thừa" / function() return D {eve = true, lunar = 
   + ph "rằm" * sp * thang * month_w / function(m) return D {d = 15, m = m, lunar = true} end
   + (ph "tết" + ph "xuân") * sp * can_chi / function(cc) return D {can_chi = cc, tet = true} end
   + ph "năm" * sp * can_chi / function(cc) return D {can_chi = cc} end
+lunar_named = rule("lunar_named", lunar_named)
 -- lunar dates written out: ngày 10/3 âm lịch, 23 tháng Chạp, mùng 5 tháng 5 âm lịch
 local am = sp * (ph "âm lịch" + P "(âm lịch)" + P "ÂL" + ph "al") 
+am = rule("am", am)
 local lunar_date = day_date * am / function(t) t.lunar = true return t end
   + day_w * sp * thang * ph "chạp" / function(d) return D {d = d, m = 12, lunar = true} end
   + day_w * sp * thang * ph "giêng" / function(d) return D {d = d, m = 1, lunar = true} end
+lunar_date = rule("lunar_date", lunar_date)
 local holiday = (ngay + ph "dịp" * sp) ^ -1 * (lunar_date + lunar_named + solar_p + lunar_p) *
   (year_tail + sp * ph "năm nay" * Cc {rel = {u = "Y", n = 0}} + sp * ph "năm ngoái" * Cc {rel = {u = "Y", n = -1}}
   + sp * ph "năm tới" * Cc {rel = {u = "Y", n = 1}}) ^ -1 / with_year
+holiday = rule("holiday", holiday)
 
 -- vague references
 local ref = map {["mới đây"] = "PAST_REF", ["gần đây"] = "PAST_REF", ["trước đây"] = "PAST_REF",
@@ -411,6 +546,7 @@ local ref = map {["mới đây"] = "PAST_REF", ["gần đây"] = "PAST_REF", ["t
   ["thời gian sắp tới"] = "FUTURE_REF", ["trong thời gian tới"] = "FUTURE_REF",
   ["nhiều năm trước đây"] = "PAST_REF", ["nhiều năm trước"] = "PAST_REF", ["lâu nay"] = "PAST_REF",
   ["từ lâu"] = "PAST_REF", ["xưa nay"] = "PAST_REF"} / function(v) return {k = "ref", v = v} end
+ref = rule("ref", ref)
 
 -- recurrences: hàng năm, hằng tuần, mỗi ngày
 local set = map {["hàng năm"] = "P1Y", ["hằng năm"] = "P1Y", ["mỗi năm"] = "P1Y", ["hàng tháng"] = "P1M",
@@ -420,14 +556,18 @@ local set = map {["hàng năm"] = "P1Y", ["hằng năm"] = "P1Y", ["mỗi năm"]
   ["mỗi giờ"] = "PT1H", ["ngày ngày"] = "P1D", ["mọi năm"] = "P1Y", ["hàng đêm"] = "P1D"} / function(v) return {k = "set", v = v} end
   + P "24/24" * (sp * ph "giờ") ^ -1 / function() return {k = "set", v = "P1D"} end
   + P "24/7" * -digit / function() return {k = "set", v = "P1D"} end
+set = rule("set", set)
 
 -- durations and shifts: 3 ngày, hơn 18 tháng, hai chục năm, vài tháng, 20 năm qua, 3 ngày trước, 2 tuần nữa, cách đây 5 năm
 local dur_tail = map {["qua"] = "past", ["vừa qua"] = "past", ["vừa rồi"] = "past", ["trở lại đây"] = "past",
   ["gần đây"] = "past", ["nay"] = "past", ["trở lại"] = "past", ["tới"] = "next", ["tiếp theo"] = "next",
   ["sắp tới"] = "next", ["kế tiếp"] = "next", ["trước"] = "ago", ["trước đây"] = "ago", ["trước đó"] = "ago_rel",
   ["sau"] = "after", ["sau đó"] = "later_rel", ["nữa"] = "later"}
+dur_tail = rule("dur_tail", dur_tail)
 local half_tail = sp * ph "rưỡi" * Cc(true)
+half_tail = rule("half_tail", half_tail)
 local unit_count = C(approx) ^ -1 * count * sp * unit * (half_tail) ^ -1
+unit_count = rule("unit_count", unit_count)
 local function dur(...)
   local t = {...}
   local i, ap = 1, nil
@@ -454,6 +594,7 @@ local duration = unit_count * (sp * dur_tail) ^ -1 / dur
   + ph "nửa" * sp * unit / function(u) return {k = "dur", n = 0.5, u = u} end
   + any {"một thời gian dài", "thời gian dài", "một khoảng thời gian dài", "khoảng thời gian dài", "thời gian rất dài"} /
     function() return {k = "dur", n = "X", u = "Y"} end
+duration = rule("duration", duration)
 local shift = ph "cách" * sp * ph "đây" * sp * C(approx) ^ -1 * count * sp * unit * half_tail ^ -1 /
   function(...)
     local t = {...}
@@ -465,6 +606,7 @@ local shift = ph "cách" * sp * ph "đây" * sp * C(approx) ^ -1 * count * sp * 
     return {k = "shift", n = n, u = t[i + 1], dir = -1, approx = ap}
   end
   + ph "trong" * sp * (ph "vòng" * sp) ^ -1 * unit_count * (sp * dur_tail) ^ -1 / dur
+shift = rule("shift", shift)
 
 -- ---- composed points -------------------------------------------------------------------------
 
@@ -477,14 +619,15 @@ local rel_with_date = (pod * sp) ^ -1 * (rel_day + ph "hôm" * sp * pod_rel) * (
     x.dash = nil
     return x
   end
+rel_with_date = rule("rel_with_date", rel_with_date)
 -- a bare year: taken only where the words around it make it one (hồi 2016, trước 1927, (1996))
 local bare_year = yyyy * -(osp * (S "/-" + P "–" + P "—") * osp * digit) * -(S ".,%" * digit) / function(y) return D {y = y, bare_y = true} end
-M.bare_year = bare_year
+bare_year = rule("bare_year", bare_year)
 
 -- a point in the calendar, without a clock time: the longest forms first
 local point = rel_with_date + holiday + weekday_expr + day_date + month_expr + quarter + half + season + decade + century +
   year_expr + weekend + week_rel + rel_unit + rel_day + same_year + my_num + bare_year
-M.point = point
+point = rule("point", point)
 
 local function put_clock(t, c)
   if not t or not c then return t end
@@ -498,46 +641,63 @@ local function put_pod(p, t)
   return t
 end
 local lic = (ph "vào lúc" * sp + ph "lúc" * sp + ph "vào" * sp) ^ -1
+lic = rule("lic", lic)
 local clock_sep = (osp * P "," * osp + sp * P "|" * sp + sp * P "-" * sp + sp) * lic
+clock_sep = rule("clock_sep", clock_sep)
 local date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
+date_sep = rule("date_sep", date_sep)
 local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_expr + long_date + short_date)
+pod_point = rule("pod_point", pod_point)
 local pod_expr = pod_point * (clock_sep * clock) ^ -1 / function(p, t, c) return put_clock(put_pod(p, t), c) end
   + pod * sp * ph "hôm" * sp * weekday / function(p, w) return D {wd = w, bare_wd = true, pod = p} end
   + (ph "buổi" * sp) ^ -1 * pod * -(sp * (solar_p + lunar_p + lunar_named)) /
     function(p) return D {pod = p, rel = {u = "D", n = 0}, pod_only = true} end
+pod_expr = rule("pod_expr", pod_expr)
 local clock_first = clock_pod * (date_sep * (pod_point / put_pod + rel_day + weekday_expr + long_date + short_date +
   pod_rel)) ^ -1 / function(c, t)
     if t then return put_clock(t, c) end
     return put_clock(D {rel = {u = "D", n = 0}, clock_only = true}, c)
   end
+clock_first = rule("clock_first", clock_first)
 local date_first = (day_date + rel_day + holiday + weekday_expr) * clock_sep * clock_pod / put_clock
+date_first = rule("date_first", date_first)
 local timed = date_first + pod_expr + clock_first
-M.timed = timed
+timed = rule("timed", timed)
 
 -- ---- ranges ----------------------------------------------------------------------------------
 
 local dash = P "-" + P "–" + P "—"
+dash = rule("dash", dash)
 local to = sp * any {"đến", "tới", "cho đến", "cho tới", "sang", "đến hết", "tới hết"} * sp + osp * dash * osp
+to = rule("to", to)
 local from = (any {"từ", "kể từ", "bắt đầu từ", "giai đoạn", "thời kỳ", "niên khóa", "niên khoá", "nhiệm kỳ",
                    "mùa giải", "mùa"} * sp) ^ -1
+from = rule("from", from)
 local function R2(a, b)
   if not a or not b then return nil end
   return {k = "range", a = a, b = b}
 end
 -- 12 - 14/10/2021, 10-12/9, 10 đến 15 tháng 5: a bare day before a date
 local bare_day = dd / function(d) return D {d = d} end
+bare_day = rule("bare_day", bare_day)
 local range_days = from * (ngay ^ -1) * bare_day * to * (ngay ^ -1) * (long_date + short_date) / R2
+range_days = rule("range_days", range_days)
 -- two dates: từ ngày 5 tháng 8 đến ngày 10 tháng 8 năm 2012; từ 10/6 đến 15/6
 local any_day = (pod * sp) ^ -1 * (ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date) / function(...)
   local t = {...}
   return t[#t]
 end
+any_day = rule("any_day", any_day)
 local range_dates = from * any_day * to * any_day / R2
+range_dates = rule("range_dates", range_dates)
 -- months: từ tháng 12/2019 đến tháng 8/2021, tháng 3 tới tháng 5 năm 1975, tháng 7 - 9
 local bare_month = mm / function(m) return D {m = m} end
+bare_month = rule("bare_month", bare_month)
 local range_months = from * month_expr * to * (month_expr + bare_month * (year_tail) ^ -1 / with_year) / R2
+range_months = rule("range_months", range_months)
 -- years: 2021 - 2025, giai đoạn 2021-2025, từ năm 2001 đến năm 2005, năm 2045 – 2050, 2016/17
 local y4 = yyyy / function(y) return D {y = y} end
+y4 = rule("y4", y4)
 local range_years = C(approx) ^ -1 * from * (nam ^ -1) * y4 * to * (nam ^ -1) * y4 / function(...)
     local t = {...}
     local r = R2(t[#t - 1], t[#t])
@@ -550,13 +710,17 @@ local range_years = C(approx) ^ -1 * from * (nam ^ -1) * y4 * to * (nam ^ -1) * 
     if y2 ~= a.y + 1 then return nil end
     return {k = "range", a = a, b = D {y = y2}, season = true}
   end
+range_years = rule("range_years", range_years)
 -- weekdays: từ thứ hai đến thứ sáu
 local range_wd = ph "từ" * sp * (weekday / function(w) return D {wd = w, bare_wd = true} end) * to *
   (weekday / function(w) return D {wd = w, bare_wd = true} end) / R2
+range_wd = rule("range_wd", range_wd)
 -- to now: từ năm 2001 đến nay, từ 2010 tới nay, từ tháng 3 đến nay
 local now = any {"nay", "hiện nay", "hiện tại", "bây giờ", "giờ", "thời điểm này", "lúc này"}
+now = rule("now", now)
 local range_now = any {"từ", "kể từ"} * sp * (day_date + month_expr + year_expr + y4) * sp *
   any {"đến", "tới", "cho đến", "cho tới"} * sp * now / function(a) return {k = "range", a = a, b = {k = "now"}} end
+range_now = rule("range_now", range_now)
 local range_clock = (ph "trong khoảng" * sp) ^ -1 * from * clock_pod * to * clock_pod * (date_sep * (day_date + rel_day + pod_rel)) ^ -1 /
   function(c1, c2, t)
     local a, b = put_clock(D {rel = {u = "D", n = 0}}, c1), put_clock(D {rel = {u = "D", n = 0}}, c2)
@@ -566,8 +730,9 @@ local range_clock = (ph "trong khoảng" * sp) ^ -1 * from * clock_pod * to * cl
     end
     return {k = "range", a = a, b = b}
   end
+range_clock = rule("range_clock", range_clock)
 local range = range_now + range_clock + range_wd + range_days + range_dates + range_months + range_years
-M.range = range
+range = rule("range", range)
 
 -- ---- the whole -------------------------------------------------------------------------------
 
@@ -581,34 +746,75 @@ local part_expr = part_w * sp * (month_expr + year_expr + weekend + week_rel + r
     t.mod = mod
     return t
   end
+part_expr = rule("part_expr", part_expr)
 
 -- the first or last day or week of a month: ngày đầu tiên của tháng ba, tuần đầu tiên của tháng 9 năm 2017
 local month_of_year = ph "tháng" * sp * map {["đầu tiên"] = 1, ["đầu"] = 1, ["cuối cùng"] = 12, ["cuối"] = 12} * sp *
   (ph "của" * sp) ^ -1 * (year_expr + rel_unit) / function(m, t) if t.rel and t.rel.u ~= "Y" then return nil end t.m = m return t end
+month_of_year = rule("month_of_year", month_of_year)
 local first_of = month_of_year + (ph "ngày" * sp * map {["đầu tiên"] = 1, ["cuối cùng"] = -1} + ph "tuần" * sp * ph "đầu tiên" * Cc "W") *
   sp * (ph "của" * sp) ^ -1 * month_expr / function(which, t)
     if which == "W" then t.first_week = true else t.d = which end
     return t
   end
+first_of = rule("first_of", first_of)
 local expr = range + timed + weekend + first_of + part_expr + point + ref + set + shift + duration
+expr = rule("expr", expr)
 -- approximators in front: khoảng năm 2045, hơn 18 tháng (durations take theirs themselves)
-M.expr = (C(approx) * (range + timed + part_expr + point)) / function(_, t)
+rules.top = (C(approx) * (range + timed + part_expr + point)) / function(_, t)
     if t then t.approx = true end
     return t
   end + expr
+rules[1] = "top"
+M.expr = P(rules)
 
--- where an expression may start: a digit or one of these words (lower case or capitalized), tested
--- before the grammar is tried, so that the many words that start none (của, là, được, người) cost one test
-local first_words = [[ngày hôm bữa sáng trưa chiều tối đêm khuya rạng buổi nửa xế bình hoàng chủ chúa thứ
-  tháng năm quý qúy mùa thập thế những các đầu giữa cuối trung thượng hạ mấy mùng mồng tuần hơn gần khoảng
-  chừng trên ngót xấp tầm ước vào ít chưa dưới ngoài cách trong từ kể bắt giai thời niên nhiệm lúc đúng mới
-  trước vừa ngay hiện bây giờ sắp tương tới sau càng lâu xưa quá khi hồi đến cho cả suốt nguyên trọn một
-  hai ba bốn sáu bảy bẩy tám chín mười vài dăm hàng hằng mỗi mọi tết giáng noel valentine lễ quốc giải
-  thống phụ nhà halloween thầy báo gia thương cá môi giỗ phật vu ông rằm đoan giao xuân cùng dịp nhiều bao
-  tiếng giây phút cn lúc tối thiểu dạo]]
-local fw = {}
-for w in first_words:gmatch("%S+") do fw[#fw + 1] = w end
-M.starters = digit + S "Tt" * R "27" + (P "CN" + P "cn") * -letter + any(fw)
+-- Where an expression may start, tested before the grammar is tried: the grammar is tried at few of
+-- the many numbers and words that start none.  A number starts one only before a date or clock
+-- separator, a unit, a dash or a range word, or as a year; some words only before one of a few words
+-- (the second word of every rule they start: quốc khánh, các năm, trong 3 ngày); the others alone.
+local strong = [[ngày hôm bữa sáng trưa chiều tối đêm khuya rạng buổi nửa xế thứ chúa tháng năm quý qúy mùa
+  thập mấy mùng mồng tuần khoảng chừng ngót xấp tầm ước ít chưa dưới cách kể bắt giai thời niên nhiệm lúc
+  đúng mới vừa ngay hiện bây giờ sắp tương tới càng lâu xưa quá hồi cả suốt nguyên trọn vài dăm hàng hằng
+  mỗi mọi tết giáng noel valentine lễ halloween thầy môi giỗ phật vu rằm đoan xuân dịp nhiều bao tiếng giây
+  phút dạo đầu giữa cuối thượng hạ]]
+local NUMBER = "#"
+local weak = {
+  ["các"] = "năm ngày tháng thập thế tuần mùa giờ", ["những"] = "năm ngày tháng thập thế tuần mùa giờ",
+  ["trong"] = "# vòng khoảng tương thời quá vài mấy nhiều dăm hàng suốt cả",
+  ["cho"] = "đến tới", ["khi"] = "đó ấy", ["trên"] = "# vài mấy", ["hơn"] = "# vài mấy",
+  ["gần"] = "# vài mấy đây như", ["ngoài"] = "#",
+  ["từ"] = "# ngày tháng năm thứ chủ mùng mồng lâu trước đó sáng trưa chiều tối đêm hôm quý tuần lúc khoảng",
+  ["vào"] = "# ngày tháng năm thứ chủ mùng mồng sáng trưa chiều tối đêm hôm lúc khoảng dịp đầu giữa cuối quý mùa tuần những",
+  ["đến"] = "# ngày tháng năm nay hết", ["sau"] = "# này một đó giờ", ["trước"] = "đây kia đó #",
+  ["quốc"] = "khánh tế", ["gia"] = "đình", ["thống"] = "nhất", ["nhà"] = "giáo", ["ông"] = "công táo",
+  ["báo"] = "chí", ["thương"] = "binh", ["cá"] = "tháng", ["giải"] = "phóng", ["giao"] = "thừa",
+  ["trung"] = "thu tuần", ["phụ"] = "nữ", ["bình"] = "minh", ["hoàng"] = "hôn", ["cùng"] = "năm kỳ kì",
+  ["thế"] = "kỷ kỉ", ["chủ"] = "nhật",
+}
+local unit_words = {"giây", "phút", "tiếng", "giờ", "ngày", "tuần", "tháng", "quý", "qúy", "năm", "thập", "thế", "buổi",
+                    "hôm", "mùa"}
+local num_words = {"một", "hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"}
+local after_number = {"mươi", "chục", "trăm", "lăm", "mốt", "rưỡi", "đến", "tới", "sang", "TCN", "giờ", "thời", "khoảng",
+                      "vài", "lúc"}
+for _, w in ipairs(unit_words) do after_number[#after_number + 1] = w end
+for _, w in ipairs(num_words) do after_number[#after_number + 1] = w end
+local number_start = digit ^ 1 * (S "/-.:hHgG'" + osp * (P "–" + P "—") + sp * (any(after_number) + P "-"))
+  + (P "1" * R "89" + P "20") * digit * digit * -digit
+-- one trie of the first words: a strong one alone, a weak one or a number word with what must follow
+local firsts, seen = {}, {}
+for w in strong:gmatch("%S+") do firsts[#firsts + 1] = {w} seen[w] = true end
+for w, follow in pairs(weak) do
+  local list, num = {}, false
+  for f in follow:gmatch("%S+") do if f == NUMBER then num = true else list[#list + 1] = f end end
+  local next_p = any(list)
+  if num then next_p = next_p + digit + numword end
+  if not seen[w] then firsts[#firsts + 1] = {w, #(sp * next_p)} seen[w] = true end
+end
+local after_num_p = #(sp * any(after_number))
+for _, w in ipairs(num_words) do
+  if not seen[w] then firsts[#firsts + 1] = {w, after_num_p} seen[w] = true end
+end
+M.starters = number_start + S "Tt" * R "27" * -digit + (P "CN" + P "cn") * -letter + trie(firsts)
 
 M.first_bytes = "0123456789" .. "bcdghklmnqrstvBCDGHKLMNQRSTV" .. "\196" .. "\195\225" .. "pPTtIiVvXxhH"
 
