@@ -52,10 +52,11 @@ end
 -- the word before byte i (1-based start of the match), lower case, the one before it (empty where
 -- punctuation stands between), and the last byte before i's spaces (punctuation such as "(" or ",")
 local function prev_words(text, i)
-  local before = window_before(text, i, 64)
-  local at, w1 = before:match("()([^%s%p]*)%s*$")
-  local w2 = before:sub(1, at - 1):match("([^%s%p]*)%s*$")
-  return vnt.lower(w1), vnt.lower(w2), before:match("(%S)%s*$") or ""
+  -- read backwards (a pattern anchored at the end would be tried from every byte)
+  local r = window_before(text, i, 64):reverse()
+  local w1, rest = r:match("^%s*([^%s%p]*)()")
+  local w2 = r:match("^%s*([^%s%p]*)", rest)
+  return vnt.lower(w1:reverse()), vnt.lower(w2:reverse()), r:match("^%s*(%S)") or ""
 end
 local function next_word(text, e)
   local s = text:match("^%s*([^%s%p]+)", e)
@@ -90,7 +91,7 @@ local function accept(text, r)
       if before == "(" and (after == ")" or after == ",") then return true end
       if year_cue[p1] or (p1 == "đoạn" and p2 == "giai") then return true end
       -- năm 2015, 2016: a year in a list of years
-      if pch == "," and text:sub(1, i - 1):find("[12]%d%d%d%s*,%s*$") then return true end
+      if pch == "," and window_before(text, i, 16):find("[12]%d%d%d%s*,%s*$") then return true end
       return false
     end
     if t.bare_wd and not t.pod then
@@ -99,6 +100,7 @@ local function accept(text, r)
       -- case, thứ hai is an ordinal; thứ Hai, vào thứ hai, Thứ 2, ... are days
       local s = text:sub(i, e - 1)
       local capital = s:find("^[Tt]hứ%s+%u") or s:find("^[Cc]hủ%s+[Nn]hật") and s:find("^Ch")
+        or s:find("^[Tt][2-7]$") or s:find("^[Cc][Nn]$") or s:find("^[Vv]ào ") or s:find("^[Hh]ôm ") or s:find("^[Nn]gày ")
       local starts = pch == "" or pch == "," or pch == "." or pch == "(" or pch == "-" or p1 == ""
       if not (capital or starts or date_cue[p1]) then return false end
       -- Thứ nhất, ... Thứ hai, ...: an enumeration in a text that counts

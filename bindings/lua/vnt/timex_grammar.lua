@@ -773,16 +773,15 @@ M.expr = P(rules)
 -- separator, a unit, a dash or a range word, or as a year; some words only before one of a few words
 -- (the second word of every rule they start: quốc khánh, các năm, trong 3 ngày); the others alone.
 local strong = [[ngày hôm bữa sáng trưa chiều tối đêm khuya rạng buổi nửa xế thứ chúa tháng năm quý qúy mùa
-  thập mấy mùng mồng tuần khoảng chừng ngót xấp tầm ước ít chưa dưới cách kể bắt giai thời niên nhiệm lúc
-  đúng mới vừa ngay hiện bây giờ sắp tương tới càng lâu xưa quá hồi cả suốt nguyên trọn vài dăm hàng hằng
-  mỗi mọi tết giáng noel valentine lễ halloween thầy môi giỗ phật vu rằm đoan xuân dịp nhiều bao tiếng giây
-  phút dạo đầu giữa cuối thượng hạ]]
+  thập mấy mùng mồng tuần giai niên bây giờ tết giáng noel valentine halloween thầy môi giỗ phật vu rằm đoan
+  dịp thượng hạ]]
 local NUMBER = "#"
+local APPROX = "# năm tháng ngày tuần quý giữa đầu cuối thập thế mùa những vài mấy sáng trưa chiều tối đêm lúc"
+local UNITS = "ngày tuần tháng năm đêm buổi quý giờ tiếng thập thế mùa"
 local weak = {
   ["các"] = "năm ngày tháng thập thế tuần mùa giờ", ["những"] = "năm ngày tháng thập thế tuần mùa giờ",
   ["trong"] = "# vòng khoảng tương thời quá vài mấy nhiều dăm hàng suốt cả",
-  ["cho"] = "đến tới", ["khi"] = "đó ấy", ["trên"] = "# vài mấy", ["hơn"] = "# vài mấy",
-  ["gần"] = "# vài mấy đây như", ["ngoài"] = "#",
+  ["cho"] = "đến tới", ["khi"] = "đó ấy",
   ["từ"] = "# ngày tháng năm thứ chủ mùng mồng lâu trước đó sáng trưa chiều tối đêm hôm quý tuần lúc khoảng",
   ["vào"] = "# ngày tháng năm thứ chủ mùng mồng sáng trưa chiều tối đêm hôm lúc khoảng dịp đầu giữa cuối quý mùa tuần những",
   ["đến"] = "# ngày tháng năm nay hết", ["sau"] = "# này một đó giờ", ["trước"] = "đây kia đó #",
@@ -790,6 +789,20 @@ local weak = {
   ["báo"] = "chí", ["thương"] = "binh", ["cá"] = "tháng", ["giải"] = "phóng", ["giao"] = "thừa",
   ["trung"] = "thu tuần", ["phụ"] = "nữ", ["bình"] = "minh", ["hoàng"] = "hôn", ["cùng"] = "năm kỳ kì",
   ["thế"] = "kỷ kỉ", ["chủ"] = "nhật",
+  ["đầu"] = "tháng năm tuần thế thập quý ngày những mùa", ["giữa"] = "tháng năm tuần thế thập quý ngày những mùa",
+  ["cuối"] = "tháng năm tuần thế thập quý ngày những mùa", ["nhiều"] = "năm tháng ngày tuần thập giờ",
+  ["hàng"] = "năm tháng tuần ngày quý giờ đêm chục trăm", ["hằng"] = "năm tháng tuần ngày quý giờ đêm",
+  ["hiện"] = "nay tại giờ thời", ["mới"] = "đây rồi", ["thời"] = "gian điểm đó kỳ", ["cả"] = UNITS,
+  ["tới"] = "đây nay", ["cách"] = "đây mạng", ["quá"] = "khứ", ["chưa"] = "đầy tới", ["nguyên"] = UNITS,
+  ["trọn"] = UNITS, ["suốt"] = UNITS, ["lễ"] = "tình giáng phật vu", ["ngay"] = "bây lúc sau", ["bắt"] = "đầu",
+  ["bao"] = "năm tháng ngày", ["vừa"] = "qua rồi", ["tương"] = "lai", ["nhiệm"] = "kỳ", ["đúng"] = "#",
+  ["mọi"] = "năm", ["mỗi"] = "năm tháng tuần ngày sáng tối đêm giờ quý", ["kể"] = "từ", ["càng"] = "sớm",
+  ["hồi"] = "đó ấy trước", ["xưa"] = "nay kia", ["lâu"] = "nay", ["dạo"] = "gần này", ["sắp"] = "tới",
+  ["xuân"] = "giáp ất bính đinh mậu kỷ kỉ canh tân nhâm quý", ["ngày"] = nil,
+  ["vài"] = UNITS .. " ba chục trăm", ["dăm"] = UNITS .. " ba", ["lúc"] = "# này đó ấy bấy",
+  ["hơn"] = APPROX, ["gần"] = APPROX .. " đây như", ["khoảng"] = APPROX .. " từ thời", ["chừng"] = APPROX,
+  ["trên"] = APPROX, ["dưới"] = APPROX, ["ngoài"] = APPROX, ["ít"] = "nhất", ["tối"] = nil, ["ngót"] = APPROX,
+  ["xấp"] = "xỉ", ["tầm"] = APPROX, ["ước"] = APPROX, ["tối thiểu"] = nil,
 }
 local unit_words = {"giây", "phút", "tiếng", "giờ", "ngày", "tuần", "tháng", "quý", "qúy", "năm", "thập", "thế", "buổi",
                     "hôm", "mùa"}
@@ -801,20 +814,27 @@ for _, w in ipairs(num_words) do after_number[#after_number + 1] = w end
 local number_start = digit ^ 1 * (S "/-.:hHgG'" + osp * (P "–" + P "—") + sp * (any(after_number) + P "-"))
   + (P "1" * R "89" + P "20") * digit * digit * -digit
 -- one trie of the first words: a strong one alone, a weak one or a number word with what must follow
+-- (what follows: rules of the starters' own grammar, referenced from the trie's leaves, not copied)
+local srules = {numword = numword, after_num = #(sp * any(after_number))}
 local firsts, seen = {}, {}
 for w in strong:gmatch("%S+") do firsts[#firsts + 1] = {w} seen[w] = true end
 for w, follow in pairs(weak) do
   local list, num = {}, false
   for f in follow:gmatch("%S+") do if f == NUMBER then num = true else list[#list + 1] = f end end
   local next_p = any(list)
-  if num then next_p = next_p + digit + numword end
-  if not seen[w] then firsts[#firsts + 1] = {w, #(sp * next_p)} seen[w] = true end
+  if num then next_p = next_p + digit + lpeg.V "numword" end
+  if not seen[w] then
+    srules["after " .. w] = #(sp * next_p)
+    firsts[#firsts + 1] = {w, lpeg.V("after " .. w)}
+    seen[w] = true
+  end
 end
-local after_num_p = #(sp * any(after_number))
 for _, w in ipairs(num_words) do
-  if not seen[w] then firsts[#firsts + 1] = {w, after_num_p} seen[w] = true end
+  if not seen[w] then firsts[#firsts + 1] = {w, lpeg.V "after_num"} seen[w] = true end
 end
-M.starters = number_start + S "Tt" * R "27" * -digit + (P "CN" + P "cn") * -letter + trie(firsts)
+srules.starters = number_start + S "Tt" * R "27" * -digit + (P "CN" + P "cn") * -letter + trie(firsts)
+srules[1] = "starters"
+M.starters = P(srules)
 
 M.first_bytes = "0123456789" .. "bcdghklmnqrstvBCDGHKLMNQRSTV" .. "\196" .. "\195\225" .. "pPTtIiVvXxhH"
 
