@@ -21,7 +21,8 @@ local function pad(n) return string.format("%02d", n) end
 local function Ys(y) if not y then return "XXXX" end if y < 0 then return string.format("BC%04d", -y) end
   if y < 1000 then return string.format("%04d", y) end return tostring(y) end
 
--- a two-digit year: 99 -> 1999, 17 -> 2017 (the century nearest the document's year, else before 2030)
+-- a two-digit year: 99 -> 1999, 17 -> 2017: the year of those two digits nearest the document's year
+-- (without one, nearest 2020)
 local function full_year(yy, near)
   near = near or 2020
   local c = floor(near / 100) * 100
@@ -30,7 +31,6 @@ local function full_year(yy, near)
     local y = base + yy
     if not best or math.abs(y - near) < math.abs(best - near) then best = y end
   end
-  if not near then return yy < 30 and 2000 + yy or 1900 + yy end
   return best
 end
 
@@ -219,8 +219,7 @@ function M.point(x, ctx)
     local off
     if x.dir == "next" or (x.bare_wd and ctx.future) then
       off = (x.wd - wd) % 7
-      if off == 0 or x.dir == "next" and off == 0 then off = 7 end
-      if x.dir ~= "next" and off == 0 then off = 0 end
+      if off == 0 then off = 7 end
     elseif x.dir == "this" then
       off = x.wd - wd
     else
