@@ -32,7 +32,7 @@ LDSAN =
 OUT = .
 endif
 
-CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c core/encoding.c core/count.c
+CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c core/encoding.c core/count.c core/wordset.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
 CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
 LIBS     = -lutf8proc
@@ -61,7 +61,7 @@ $(B)/%.o: core/%.c $(CORE_HDR) | $(B)
 $(OUT)/libvnt.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o $(B)/lwords.o $(B)/lcount.o
+LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o $(B)/lwords.o $(B)/lcount.o $(B)/lwordset.o
 $(B)/lvnt.o: bindings/lua/vnt.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 $(B)/lsegment.o: bindings/lua/lsegment.c bindings/lua/lvnt.h core/vnt.h | $(B)
@@ -69,6 +69,8 @@ $(B)/lsegment.o: bindings/lua/lsegment.c bindings/lua/lvnt.h core/vnt.h | $(B)
 $(B)/lwords.o: bindings/lua/lwords.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 $(B)/lcount.o: bindings/lua/lcount.c bindings/lua/lvnt.h core/vnt.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
+$(B)/lwordset.o: bindings/lua/lwordset.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
 $(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a

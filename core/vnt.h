@@ -202,6 +202,37 @@ int vnt_dict_has(vnt_dict *d, const char *w, size_t len);   /* 1 or 0 */
 void vnt_dict_split_free(vnt_dict *d, int on);
 size_t vnt_dict_size(const vnt_dict *d);                     /* words */
 
+/* ---- word sets (core/wordset.c) ---------------------------------------------
+ * A small set of words looked up in any case (ASCII and the precomposed
+ * Vietnamese letters: Tháng, THÁNG and tháng are one word), and the scan
+ * that finds where the words of a text that are in it start: where a
+ * finder written as a grammar need be tried. */
+
+typedef struct vnt_wordset vnt_wordset;
+
+vnt_wordset *vnt_wordset_new(void);                          /* NULL: out of memory */
+void vnt_wordset_free(vnt_wordset *ws);
+/* Add a word (no blanks; up to 48 bytes).  VNT_OK, VNT_SAME (already there),
+ * VNT_EINVAL (empty or too long), VNT_ENOMEM. */
+int vnt_wordset_add(vnt_wordset *ws, const char *w, size_t len);
+/* Add a word that starts only before the word next (after blanks), or, with
+ * next NULL, before a number: the scan finds "trong" in "trong 3 ngày" and
+ * "trong vòng", not in "trong nhà".  Same returns. */
+int vnt_wordset_add_next(vnt_wordset *ws, const char *w, size_t len, const char *next, size_t nlen);
+/* Whether w, in any case, is in the set as a word alone (vnt_wordset_add). */
+int vnt_wordset_has(const vnt_wordset *ws, const char *w, size_t len);
+size_t vnt_wordset_size(const vnt_wordset *ws);   /* entries: words and word pairs */
+/* The words of s[*pos..len) that are in the set, and (digits != 0) the
+ * runs that start with a digit: their byte offsets, up to cap of them, in
+ * out (a word added with vnt_wordset_add_next only where its next word
+ * or a number follows); *pos moves past what was read, to go on from.  A word is a run of
+ * ASCII letters and digits and UTF-8 letters (lead bytes C3..E1 and their
+ * continuation bytes), after any other byte or character (“Từ is a word
+ * after its quote mark).  Returns how many were found; fewer than cap only
+ * at the end of the text. */
+size_t vnt_wordset_scan(const vnt_wordset *ws, const char *s, size_t len, size_t *pos, size_t *out, size_t cap,
+                        int digits);
+
 /* A gap model: an averaged perceptron that joins or splits each gap between
  * two syllables, with the dictionary's matches among its features. */
 typedef struct vnt_wmodel vnt_wmodel;

@@ -94,7 +94,7 @@ else
     for _, r in ipairs(e.records) do recs[#recs + 1] = r end
   end
   for _, r in ipairs(others) do recs[#recs + 1] = r end
-  local fields = {"doc", "line", "start", "stop", "text", "type", "value", "anchored", "approx", "mod", "event",
+  local fields = {"doc", "line", "start", "stop", "text", "type", "value", "anchored", "approx", "mod", "role", "event",
                   "sentence", "entry", "doc_date"}
   if a.format == "csv" then
     local function q(v)
@@ -119,7 +119,7 @@ else
       for _, f in ipairs(fields) do
         local v = r[f]
         if f == "doc_date" and v == false then v = nil end
-        if v ~= nil or (f ~= "mod" and f ~= "entry" and f ~= "approx") then
+        if v ~= nil or (f ~= "mod" and f ~= "entry" and f ~= "approx" and f ~= "role") then
           kv[#kv + 1] = f
           kv[#kv + 1] = v == nil and cli.null or v
         end

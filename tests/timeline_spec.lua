@@ -99,6 +99,19 @@ describe("vnt.timeline builder", function()
     for _, r in ipairs(b:unanchored()) do un[#un + 1] = r.value end
     assert.same({"P3D", "P2D", "P2M"}, un)
   end)
+
+  it("keeps comparison baselines off the calendar, with their role", function()
+    local b = timeline.new()
+    b:add_document("q.txt", "Xuất khẩu gạo tăng mạnh\nQuý II/2023, xuất khẩu gạo đạt 2,3 triệu tấn, tăng 18% so với cùng kỳ năm 2022.\n")
+    local values = {}
+    for _, e in ipairs(b:entries()) do values[#values + 1] = e.value end
+    assert.same({"2023-Q2"}, values)
+    local un = b:unanchored()
+    assert.equal(1, #un)
+    assert.equal("2022", un[1].value)
+    assert.equal("baseline", un[1].role)
+    assert.is_false(un[1].anchored)
+  end)
 end)
 
 describe("vnt timeline", function()
@@ -173,7 +186,7 @@ describe("vnt timeline", function()
     local out = helper.run({"timeline", "--format", "csv", dir})
     local lines = {}
     for l in out:gmatch("([^\r\n]*)\r\n") do lines[#lines + 1] = l end
-    assert.equal("doc,line,start,stop,text,type,value,anchored,approx,mod,event,sentence,entry,doc_date", lines[1])
+    assert.equal("doc,line,start,stop,text,type,value,anchored,approx,mod,role,event,sentence,entry,doc_date", lines[1])
     local n = #jsonl((helper.run({"timeline", "--format", "jsonl", dir})))
     assert.equal(n + 1, #lines)
   end)

@@ -26,6 +26,8 @@ void lv_open_words(lua_State *L);
 struct vnt_dict *lv_check_dict(lua_State *L, int arg);
 /* lcount.c: vnt.counter. */
 void lv_open_count(lua_State *L);
+/* lwordset.c: vnt.wordset. */
+void lv_open_wordset(lua_State *L);
 /* vnt.c: the options of vnt.normalize in the table at idx. */
 struct vnt_norm_opts;
 void read_norm_opts(lua_State *L, int idx, const char *fn, struct vnt_norm_opts *o);

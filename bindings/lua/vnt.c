@@ -580,6 +580,7 @@ int luaopen_vnt(lua_State *L) {
   lv_open_segment(L);
   lv_open_words(L);
   lv_open_count(L);
+  lv_open_wordset(L);
   lua_pushliteral(L, VNT_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, utf8proc_unicode_version());

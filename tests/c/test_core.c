@@ -540,6 +540,51 @@ static void test_counter_normalized(void) {
   ok(same, "counter: normalized unigrams of a long text equal those counted in short pieces (6 option sets)");
 }
 
+/* word sets: any case, pairs, numbers, the cap of one scan call, long words */
+static void test_wordset(void) {
+  vnt_wordset *ws = vnt_wordset_new();
+  ok(ws != NULL, "wordset: new");
+  ok(vnt_wordset_add(ws, S("Tháng")) == VNT_OK && vnt_wordset_add(ws, S("THÁNG")) == VNT_SAME,
+     "wordset: a word in another case is the same word");
+  ok(vnt_wordset_has(ws, S("tHÁng")) && !vnt_wordset_has(ws, S("thang")) && !vnt_wordset_has(ws, S("thán")),
+     "wordset: looked up in any case, marks kept");
+  ok(vnt_wordset_add(ws, "", 0) == VNT_EINVAL, "wordset: an empty word is refused");
+  char big[60];
+  memset(big, 'a', sizeof big);
+  ok(vnt_wordset_add(ws, big, sizeof big) == VNT_EINVAL && !vnt_wordset_has(ws, big, sizeof big),
+     "wordset: a word over 48 bytes is refused, and is in no set");
+  ok(vnt_wordset_add_next(ws, S("trong"), S("vòng")) == VNT_OK && vnt_wordset_add_next(ws, S("trong"), NULL, 0) == VNT_OK,
+     "wordset: a word before a next word, before a number");
+  ok(!vnt_wordset_has(ws, S("trong")), "wordset: a word that needs a next word does not start alone");
+  const char *t = "Trong 3 ng\xC3\xA0y, trong nh\xC3\xA0 TRONG V\xC3\x92NG \xE2\x80\x9CTh\xC3\xA1ng x3 trong\t7";
+  size_t len = strlen(t), pos = 0, out[16];
+  size_t n = vnt_wordset_scan(ws, t, len, &pos, out, 16, 1);
+  ok(n == 6 && out[0] == 0 && out[1] == 6 && pos == len, "wordset: scan finds 6 starts and reads to the end");
+  ok(n == 6 && memcmp(t + out[2], "TRONG", 5) == 0 && memcmp(t + out[3], "\xE2", 1) != 0 &&
+     memcmp(t + out[3], "Th", 2) == 0 && memcmp(t + out[4], "trong", 5) == 0 && t[out[5]] == '7',
+     "wordset: a pair in capitals, a word after a quote mark, a number after a tab; not x3, not trong nh\xC3\xA0");
+  pos = 0;
+  size_t total = 0, m;
+  while ((m = vnt_wordset_scan(ws, t, len, &pos, out, 2, 1)) > 0) total += m;
+  ok(total == 6, "wordset: a scan in calls of 2 finds the same 6");
+  pos = 0;
+  ok(vnt_wordset_scan(ws, t, len, &pos, out, 16, 0) == 4, "wordset: without digits, 4 (not the 3 nor the 7)");
+  /* a word that ends the text, and one whose next word is cut off */
+  pos = 0;
+  ok(vnt_wordset_scan(ws, S("trong"), &pos, out, 16, 1) == 0 && pos == 5, "wordset: a weak word at the end starts nothing");
+  pos = 0;
+  ok(vnt_wordset_scan(ws, S("x th\xC3\xA1ng"), &pos, out, 16, 1) == 1 && out[0] == 2, "wordset: a word at the very end");
+  for (int i = 0; i < 200; i++) {   /* growth keeps what was there */
+    char w[8];
+    snprintf(w, sizeof w, "w%d", i);
+    vnt_wordset_add(ws, w, strlen(w));
+  }
+  ok(vnt_wordset_has(ws, S("w0")) && vnt_wordset_has(ws, S("w199")) && vnt_wordset_has(ws, S("th\xC3\xa1ng")) &&
+     !vnt_wordset_has(ws, S("w200")), "wordset: grown past its first size");
+  vnt_wordset_free(ws);
+  vnt_wordset_free(NULL);
+}
+
 int main(void) {
   test_decode();
   test_validate();
@@ -553,6 +598,7 @@ int main(void) {
   test_case_fast_path();
   test_counter();
   test_counter_normalized();
+  test_wordset();
   printf("1..%d\n", n_test);
   return n_fail != 0;
 }

@@ -300,7 +300,8 @@ function M.new(opts)
 end
 
 --- Add a document: its expressions become records {doc, line, start,
--- stop, text, type, value, anchored, mod, event, sentence, doc_date}.
+-- stop, text, type, value, anchored, mod, role, event, sentence, doc_date};
+-- a comparison baseline (role "baseline") is not anchored: it stays off the calendar.
 -- base_line, base_offset: where `text` starts in its file (a corpus file
 -- of many documents), so lines and offsets point into the file.
 -- Returns the document's date and where it came from.
@@ -322,6 +323,7 @@ function Builder:add_document(name, text, base_line, base_offset)
   local line, pos = 1, 1
   local recs = self.records
   local found, used = timex.find(text, {date = date, guess_date = true})
+  local sent, sent_at
   if used and not date then date, source = used, "text" end
   self.docs[#self.docs].date, self.docs[#self.docs].date_source = date, source
   for _, t in ipairs(found) do
@@ -331,14 +333,17 @@ function Builder:add_document(name, text, base_line, base_offset)
       if not nl or nl > t.start then break end
       line, pos = line + 1, nl + 1
     end
-    if (not keep or keep[line]) and (t.anchored or self.opts.unanchored ~= false) then
-      local sent = text:sub(t.sentence_start + 1, t.sentence_stop)
+    -- a comparison baseline (so với cùng kỳ năm 2022) is no event of its own: off the calendar
+    local on = t.anchored and t.role ~= "baseline"
+    if (not keep or keep[line]) and (on or self.opts.unanchored ~= false) then
+      -- the records of one sentence share its text
+      if t.sentence_start ~= sent_at then sent, sent_at = text:sub(t.sentence_start + 1, t.sentence_stop), t.sentence_start end
       local a, b = t.start - t.sentence_start + 1, t.stop - t.sentence_start
       recs[#recs + 1] = {
         doc = name, line = base_line + line - 1, start = base_offset + t.start, stop = base_offset + t.stop,
-        text = t.text, type = t.type, value = t.value, anchored = t.anchored, mod = t.mod,
+        text = t.text, type = t.type, value = t.value, anchored = on, mod = t.mod, role = t.role,
         approx = t.value:sub(1, 1) == "~" or nil,
-        event = t.anchored and M.event(sent, a, b) or "", sentence = sent, doc_date = date or false,
+        event = on and M.event(sent, a, b) or "", sentence = sent, doc_date = date or false,
         order = #recs + 1,
       }
     end

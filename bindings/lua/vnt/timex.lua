@@ -30,14 +30,29 @@ local tonumber, ipairs, string, table, math = tonumber, ipairs, string, table, m
 local M = {}
 M.vietnamese = TV.vietnamese
 
-local cont = R "\128\191"
 local match_at = Ct(Cg(Cp(), "s") * Cg(G.expr, "t") * Cg(Cp(), "e"))
--- Between starts, whole words are skipped in one step: ASCII letters and
--- digits, and the UTF-8 of letters (lead bytes C3-E1, any continuation);
--- punctuation outside ASCII (“ – «, lead bytes C2 and E2) goes one
--- character at a time, so “Từ tháng 5 is seen from Từ.
-local wordbytes = R("az", "AZ", "09", "\128\191", "\195\225")
-local scan = Ct((#S(G.first_bytes) * #G.starters * match_at + wordbytes ^ 1 + R "\192\255" * cont ^ 0 + 1) ^ 0)
+-- The grammar is tried only where an expression can start: a word that starts one of its rules
+-- (some only before their second word), found in any case by the C core (vnt.wordset), or a number
+-- before a date or clock separator, a unit or a range word, or a year.  After a match the scan goes
+-- on from its end.
+local start_set = vnt.wordset(G.start_words)
+local starters = G.starters
+local function scan(text)
+  local out, last = {}, 1
+  local starts = start_set:starts(text)
+  for k = 1, #starts do
+    local p = starts[k]
+    local b = text:byte(p)
+    if p >= last and (b > 57 or starters:match(text, p)) then   -- (a number: where a date, time or unit follows)
+      local r = match_at:match(text, p)
+      if r then
+        out[#out + 1] = r
+        last = r.e
+      end
+    end
+  end
+  return out
+end
 
 -- ---- the words around a match ---------------------------------------------------------------
 
@@ -170,7 +185,10 @@ end
 local baseline_cues = {"so với cùng kỳ", "so với cùng thời điểm", "so với thời điểm", "so với mức", "so với",
                        "cùng kỳ", "so cùng kỳ", "so với cùng kì", "cùng kì"}
 local function is_baseline(text, i)
-  local before = vnt.lower(window_before(text, i, 40)):gsub("%s+$", "")
+  local w = window_before(text, i, 40)
+  -- every cue has "so" or "cùng k" in it: the rest only where one is there
+  if not (w:find("[Ss][Oo]") or w:find("ùng k", 1, true) or w:find("ÙNG K", 1, true)) then return false end
+  local before = vnt.lower(w):gsub("%s+$", "")
   for _, c in ipairs(baseline_cues) do
     if before:sub(-#c) == c then return true end
   end
@@ -210,7 +228,7 @@ end
 -- list and the date used.
 function M.find(text, opts)
   opts = opts or {}
-  local all = scan:match(text)
+  local all = scan(text)
   -- keep the ones that are times in their context
   local kept = {}
   local counting = text:find("[Tt]hứ nhất") ~= nil or text:find("THỨ NHẤT", 1, true) ~= nil
@@ -265,9 +283,11 @@ function M.find(text, opts)
       for _, r in ipairs(st[3]) do
         local t = r.t
         local x = t.k == "range" and t.b or t
-        local before = text:sub(st[1], r.s - 1)
-        if x.k == "date" and x.m and x.d and not x.rel and not x.lunar and not x.holiday and not is_future(before)
-          and not is_baseline(text, r.s) then
+        if x.k == "date" and x.m and x.d and not x.rel and not x.lunar and not x.holiday
+          and not is_future(text:sub(st[1], r.s - 1)) then
+          r.baseline = is_baseline(text, r.s)
+        end
+        if r.baseline == false then
           local y = x.y or sy
           if y then
             date = string.format("%04d-%02d-%02d", y, x.m, x.d)
@@ -304,7 +324,8 @@ function M.find(text, opts)
                      start = s0, stop = e0, mod = t.mod or (t.k == "range" and nil) or nil,
                      sentence_start = si - 1, sentence_stop = sj}
         if t.k == "date" and t.season == nil and t.holiday then rec.holiday = t.holiday end
-        if is_baseline(text, r.s) then rec.role = "baseline" end
+        if r.baseline == nil then r.baseline = is_baseline(text, r.s) end
+        if r.baseline then rec.role = "baseline" end
         out[#out + 1] = rec
         local y = own_year(t)
         if y then last_year = y end

@@ -78,49 +78,47 @@ local function choice(list, i, j)
   local k = (i + j) // 2
   return choice(list, i, k) + choice(list, k + 1, j)
 end
--- a literal whose spaces stand for any run of blanks
-local function literal(s)
-  local p = P(true)
-  local first = true
-  for w in s:gmatch("[^ ]+") do
-    p = first and P(w) or p * sp * P(w)
-    first = false
-  end
-  if s:sub(1, 1) == " " then p = sp * p end
-  if s:sub(-1) == " " then p = p * sp end
-  return p
-end
--- Phrases grouped by their first byte: one test picks the group, so a long list costs about what one
--- group costs, not a test per phrase.  An entry ends where no letter follows; within a group longer
--- entries come first.  With values, an entry captures its value, or, where the value is a pattern,
--- must be followed by what it matches.
-local function trie(entries)
-  local groups, seen = {}, {}
-  for _, e in ipairs(entries) do
-    for _, sv in ipairs(spellings(e[1])) do
-      if not seen[sv] then
-        seen[sv] = true
-        local b = sv:sub(1, 1)
-        groups[b] = groups[b] or {}
-        table.insert(groups[b], {sv, e[2]})
-      end
+-- Phrases in a trie, a byte at a time: at each byte one test picks the branch (LPeg compiles a choice
+-- of distinct first bytes to jumps), so a long list costs about what its longest phrase costs, not a
+-- test per phrase.  A space in a phrase stands for any run of blanks.  An entry ends where no letter
+-- follows; longer entries are tried first.  With values, an entry captures its value, or, where the
+-- value is a pattern, must be followed by what it matches.
+local function trie_node(list, depth)
+  local groups, bytes, ends = {}, {}, nil
+  for _, x in ipairs(list) do
+    local s = x[1]
+    if #s < depth then
+      ends = ends or x   -- (one value per spelling: the first)
+    else
+      local b = s:sub(depth, depth)
+      if not groups[b] then groups[b] = {} bytes[#bytes + 1] = b end
+      table.insert(groups[b], x)
     end
   end
-  local bytes = {}
-  for b in pairs(groups) do bytes[#bytes + 1] = b end
   table.sort(bytes)
   local alts = {}
   for _, b in ipairs(bytes) do
-    local g = groups[b]
-    table.sort(g, function(x, y) if #x[1] ~= #y[1] then return #x[1] > #y[1] end return x[1] < y[1] end)
-    local inner = {}
-    for k, x in ipairs(g) do
-      local v = x[2]
-      inner[k] = literal(x[1]:sub(2)) * -letter * (v == nil and P(true) or lpeg.type(v) == "pattern" and v or Cc(v))
-    end
-    alts[#alts + 1] = P(b) * choice(inner)
+    local child = trie_node(groups[b], depth + 1)
+    alts[#alts + 1] = (b == " " and sp or P(b)) * child
+  end
+  if ends then
+    local v = ends[2]
+    alts[#alts + 1] = -letter * (v == nil and P(true) or lpeg.type(v) == "pattern" and v or Cc(v))
   end
   return choice(alts)
+end
+local function trie(entries)
+  local list, seen = {}, {}
+  for _, e in ipairs(entries) do
+    for _, sv in ipairs(spellings(e[1])) do
+      sv = sv:gsub("%s+", " ")
+      if not seen[sv] then
+        seen[sv] = true
+        list[#list + 1] = {sv, e[2]}
+      end
+    end
+  end
+  return trie_node(list, 1)
 end
 -- any of the phrases (the longest that matches)
 local function any(list)
@@ -238,7 +236,6 @@ local clock_num = hour * P ":" * min2 * (P ":" * min2) ^ -1 * -(P ":" + digit) /
   + hour * S "hgH" * sp * min2 * (S "p'" + sp * ph "phút") * -letter / function(h, mi) return {hh = h, mi = mi} end
   + hour * S "hgH" * (min2 * (S "p'" + ph "phút") ^ -1) ^ -1 * -letter /
     function(h, mi) return {hh = h, mi = mi or 0} end
-  + hour * S "hgH" * sp * min2 * (S "p'" + sp * ph "phút") * -letter / function(h, mi) return {hh = h, mi = mi} end
 clock_num = rule("clock_num", clock_num)
 local clock_words = hour_w * sp * ph "giờ" * (
       sp * ph "rưỡi" * Cc "half"
@@ -811,7 +808,9 @@ local after_number = {"mươi", "chục", "trăm", "lăm", "mốt", "rưỡi", "
                       "vài", "lúc"}
 for _, w in ipairs(unit_words) do after_number[#after_number + 1] = w end
 for _, w in ipairs(num_words) do after_number[#after_number + 1] = w end
-local number_start = digit ^ 1 * (S "/-.:hHgG'" + osp * (P "–" + P "—") + sp * (any(after_number) + P "-"))
+-- (a dot only before one or two digits, as in 30.4: not 1.000 nor 2.500)
+local number_start = digit ^ 1 * (S "/-:hHgG'" + P "." * digit * digit ^ -1 * -digit + osp * (P "–" + P "—") +
+  sp * (any(after_number) + P "-"))
   + (P "1" * R "89" + P "20") * digit * digit * -digit
 -- one trie of the first words: a strong one alone, a weak one or a number word with what must follow
 -- (what follows: rules of the starters' own grammar, referenced from the trie's leaves, not copied)
@@ -832,6 +831,33 @@ end
 for _, w in ipairs(num_words) do
   if not seen[w] then firsts[#firsts + 1] = {w, lpeg.V "after_num"} seen[w] = true end
 end
+-- The same as entries of vnt.wordset, which finds them in any case in one pass of the C core: a
+-- strong word alone, a weak word or a number word with the words that must follow ("#": a number).
+M.start_words = (function()   -- (a function: the main chunk is out of local variables)
+  local number_words = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"}
+  local seen_strong = {}
+  for w in strong:gmatch("%S+") do seen_strong[w] = true end
+  local out = {"t2", "t3", "t4", "t5", "t6", "t7", "cn"}
+  for w in strong:gmatch("%S+") do out[#out + 1] = w end
+  for w, follow in pairs(weak) do
+    if not seen_strong[w] then
+      local e = {w}
+      for f in follow:gmatch("%S+") do
+        e[#e + 1] = f
+        if f == NUMBER then for _, nw in ipairs(number_words) do e[#e + 1] = nw end end
+      end
+      out[#out + 1] = e
+    end
+  end
+  for _, w in ipairs(num_words) do
+    if not seen_strong[w] and not weak[w] then
+      local e = {w}
+      for _, f in ipairs(after_number) do e[#e + 1] = f end
+      out[#out + 1] = e
+    end
+  end
+  return out
+end)()
 srules.starters = number_start + S "Tt" * R "27" * -digit + (P "CN" + P "cn") * -letter + trie(firsts)
 srules[1] = "starters"
 M.starters = P(srules)
