@@ -53,13 +53,20 @@ for w in ([[và nhưng còn thì mà nên vì do hay hoặc cũng tuy đồng th
 local adverbial = {}
 for w in ([[sau trong từ vào đến trước tính kể suốt cho hồi nhân dịp ngay tới]]):gmatch("%S+") do adverbial[w] = true end
 
-local function split_words(s)
-  local t = {}
-  for w in s:gmatch("%S+") do t[#t + 1] = w end
-  return t
-end
-
 local MAX_WORDS = 16
+-- the words of s, at most the first `limit` (an event keeps MAX_WORDS of them: a clause of a
+-- one-line article body is not split to its end for that)
+local WORDS_READ = 3 * MAX_WORDS
+local function split_words(s, limit)
+  limit = limit or WORDS_READ
+  local t, n = {}, 0
+  for w in s:gmatch("%S+") do
+    n = n + 1
+    t[n] = w
+    if n >= limit then return t, true end
+  end
+  return t, false
+end
 
 -- quote marks at both ends, and final punctuation (whole characters, not bytes)
 local mark3 = {[152] = true, [153] = true, [156] = true, [157] = true, [166] = true}   -- ‘ ’ “ ” … (E2 80 xx)
@@ -106,25 +113,32 @@ end
 -- kind of break, then the breaks in order.
 local function isdigit(b) return b and b >= 48 and b <= 57 end
 local function clauses(s)
-  local breaks = {}
+  -- the breaks as pairs of numbers in one list (no table for each comma of a long sentence)
+  local br, n = {}, 0
   for j in s:gmatch("()[,;:()]") do
-    if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(j + 1))) then breaks[#breaks + 1] = {j, j} end
+    if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(j + 1))) then br[n + 1], br[n + 2], n = j, j, n + 2 end
   end
+  local dashes = false
   for _, d in ipairs {" - ", " – ", " — "} do
     local from = 1
     while true do
       local j, k = s:find(d, from, true)
       if not j then break end
-      if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(k + 1))) then breaks[#breaks + 1] = {j, k} end
+      if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(k + 1))) then br[n + 1], br[n + 2], n, dashes = j, k, n + 2, true end
       from = k
     end
   end
-  table.sort(breaks, function(x, y) return x[1] < y[1] end)
+  if dashes then   -- in order (the others come in order already)
+    local pairs_ = {}
+    for q = 1, n, 2 do pairs_[#pairs_ + 1] = {br[q], br[q + 1]} end
+    table.sort(pairs_, function(x, y) return x[1] < y[1] end)
+    for q, p in ipairs(pairs_) do br[2 * q - 1], br[2 * q] = p[1], p[2] end
+  end
   local out, i = {}, 1
-  for _, b in ipairs(breaks) do
-    if b[1] >= i then
-      out[#out + 1] = {i, b[1] - 1}
-      i = b[2] + 1
+  for q = 1, n, 2 do
+    if br[q] >= i then
+      out[#out + 1] = {i, br[q] - 1}
+      i = br[q + 1] + 1
     end
   end
   out[#out + 1] = {i, #s}
@@ -141,10 +155,12 @@ end
 -- ("Sau 3 ngày làm việc từ 12 - 14/10, ...") gives way to the next.
 function M.event(s, a, b)
   -- blank out the asides: (...) not holding the expression
-  s = s:gsub("()%b()()", function(i, j)
-    if a >= i and a < j then return nil end
-    return (" "):rep(j - i)
-  end)
+  if s:find("(", 1, true) then
+    s = s:gsub("()%b()()", function(i, j)
+      if a >= i and a < j then return nil end
+      return (" "):rep(j - i)
+    end)
+  end
   -- the expression itself out of the way: its dashes split no clause
   s = s:sub(1, a - 1) .. (" "):rep(b - a + 1) .. s:sub(b + 1)
   local cl = clauses(s)
@@ -153,7 +169,9 @@ function M.event(s, a, b)
     if a >= c[1] and a <= c[2] + 1 then at = k break end
   end
   local c = cl[at]
-  local left = strip_right_preps(split_words(s:sub(c[1], a - 1)))
+  -- (the words before it that tie it in are at its end: not there in a clause cut short)
+  local left, cut_left = split_words(s:sub(c[1], a - 1))
+  if not cut_left then strip_right_preps(left) end
   local right = split_words(s:sub(b + 1, c[2]))
   -- what ties the expression to the words after it goes too
   while right[1] and preps[vnt.lower(right[1])] and #right > 1 do table.remove(right, 1) end

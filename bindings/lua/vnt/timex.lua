@@ -94,6 +94,13 @@ local score_cue = set [[tỷ tỉ số thắng thua hòa hoà ghi lưới cách 
 local routine_nouns = set [[sống hoạt việc cầu quen tiêu ăn dùng]]
 local future_cue = {"sẽ ", "dự kiến", "sắp ", "kế hoạch", "tới đây", "chuẩn bị"}
 
+-- Whether a text counts its points: Thứ nhất, ... Thứ hai, ... (plain searches: a pattern that
+-- starts with a set is tried at every byte)
+local function counts(text)
+  return text:find("Thứ nhất", 1, true) ~= nil or text:find("thứ nhất", 1, true) ~= nil
+    or text:find("THỨ NHẤT", 1, true) ~= nil
+end
+
 -- Whether a match is a time in its context; may rewrite it (a bare "3 giờ" is a duration).
 local function accept(text, r)
   local t = r.t
@@ -119,7 +126,7 @@ local function accept(text, r)
       local starts = pch == "" or pch == "," or pch == "." or pch == "(" or pch == "-" or p1 == ""
       if not (capital or starts or date_cue[p1]) then return false end
       -- Thứ nhất, ... Thứ hai, ...: an enumeration in a text that counts
-      if r.counting and text:sub(e, e) == "," then return false end
+      if text:sub(e, e) == "," and counts(text) then return false end
       local nw = next_word(text, e)
       if nw == "là" or nw == "thì" or nw == "của" or nw == "trong" or nw == "nhì" then return false end
       if first:match("%d") then return false end
@@ -231,9 +238,7 @@ function M.find(text, opts)
   local all = scan(text)
   -- keep the ones that are times in their context
   local kept = {}
-  local counting = text:find("[Tt]hứ nhất") ~= nil or text:find("THỨ NHẤT", 1, true) ~= nil
   for _, r in ipairs(all) do
-    r.counting = counting
     if r.t and accept(text, r) then kept[#kept + 1] = r end
   end
   all = kept

@@ -186,7 +186,12 @@ year_any = rule("year_any", year_any)
 -- the day of a long-form date: 5, 05, mùng 5, mồng năm, mùng mười
 local mung = any {"mùng", "mồng"} * sp
 mung = rule("mung", mung)
-local day_w = mung ^ -1 * (dd + Cmt(numword, function(_, i, n) if n >= 1 and n <= 31 then return i, n end end))
+-- (a number word of one word or a teen is a day or an hour as it is; only tens and hundreds are
+-- checked by a function, called only where mươi, chục or trăm follows: the grammar is tried at
+-- every "năm" and "hai" of a text)
+local small_numword = (teen + unit_w) * -(sp * (ph "mươi" + ph "chục" + ph "trăm"))
+local day_w = mung ^ -1 * (dd + small_numword
+  + Cmt(hundred + tens, function(_, i, n) if n >= 1 and n <= 31 then return i, n end end))
 day_w = rule("day_w", day_w)
 local day_plain = mung ^ -1 * dd + mung * numword
 day_plain = rule("day_plain", day_plain)
@@ -227,7 +232,7 @@ local hour = C(S "01" * digit + P "2" * R "04" + digit) * -digit / tonumber
 hour = rule("hour", hour)
 local min2 = C(R "05" * digit) * -digit / tonumber
 min2 = rule("min2", min2)
-local hour_w = hour + Cmt(numword, function(_, i, n) if n <= 24 then return i, n end end)
+local hour_w = hour + small_numword + Cmt(hundred + tens, function(_, i, n) if n <= 24 then return i, n end end)
 hour_w = rule("hour_w", hour_w)
 local giohour = hour_w * sp * any {"giờ", "tiếng"}
 giohour = rule("giohour", giohour)
@@ -313,7 +318,7 @@ my_num = rule("my_num", my_num)
 
 -- long form: ngày 30 tháng 4 năm 1975, mùng 3 tháng ba, 29 tháng 10, 1999, 9 Tháng 1 2015
 local year_tail = (sp * nam + P "/" + P "-" + osp * P "," * osp + sp) * year_any
-  + sp * (ph "của" * sp) ^ -1 * nam * Cmt(num, function(_, i, n) if n < 1000 then return i, n end end)
+  + sp * (ph "của" * sp) ^ -1 * nam * (C(digit * digit ^ -2) * -(digit + S ".," * digit) / tonumber)   -- (under 1000)
 year_tail = rule("year_tail", year_tail)
 local long_date = day_w * sp * thang * month_w * (sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
   + year_tail) ^ -1 / function(d, m, y) return mk_date(d, m, y) end
@@ -347,7 +352,7 @@ month_expr = rule("month_expr", month_expr)
 -- years: năm 2017, năm 99, năm 938, năm 179 TCN, (1996)
 local bc = sp * any {"TCN", "trước Công nguyên", "tr. CN", "BC"}
 bc = rule("bc", bc)
-local year_expr = nam * Cmt(num, function(_, i, n) if n < 10000 then return i, n end end) * bc / function(y) return D {y = -y, bc = true} end
+local year_expr = nam * (C(digit * digit ^ -3) * -(digit + S ".," * digit) / tonumber) * bc / function(y) return D {y = -y, bc = true} end
   + nam * (yyyy + C(R "12" * digit * digit * digit) * -digit / tonumber) * -(osp * (S "/-" + P "–") * osp * digit) / function(y) return D {y = y} end
   + nam * yy * -(osp * S "/-" * digit) * -(sp * (unit + letter)) / function(y) return D {yy = y.yy} end
   + nam * C(R "19" * digit * digit) * -digit * -(S ".,%" * digit) / function(s) return D {y = tonumber(s), y3 = true} end
@@ -476,26 +481,33 @@ local lunar = {["tết nguyên đán"] = {1, 1}, ["tết âm lịch"] = {1, 1}, 
   ["rằm tháng 7"] = {15, 7}, ["tết trung thu"] = {15, 8}, ["trung thu"] = {15, 8}, ["rằm trung thu"] = {15, 8},
   ["ông công ông táo"] = {23, 12}, ["tết ông táo"] = {23, 12}, ["ông táo về trời"] = {23, 12},
   ["rằm tháng 8"] = {15, 8}, ["tết"] = {1, 1}, ["tết ta"] = {1, 1}}
-local function keys_of(t) local k = {} for x in pairs(t) do k[#k + 1] = x end return k end
-local solar_p = P(false)
-do
-  local ks = keys_of(solar)
-  table.sort(ks, function(a, b) return #a > #b end)
-  for _, k in ipairs(ks) do
-    local v = solar[k]
-    solar_p = solar_p + ph(k) / function() return D {d = v[1], m = v[2], holiday = k} end
+-- The phrases of a table, each word in any of its spellings (as ph), capturing the phrase as the
+-- table has it: one trie of the first words, then the rest of the phrases of that first word,
+-- longest first.
+local function phrase_key(t)
+  local groups, firsts = {}, {}
+  for k in pairs(t) do
+    local first, rest = k:match("^(%S+)%s*(.*)$")
+    if not groups[first] then groups[first] = {} firsts[#firsts + 1] = first end
+    table.insert(groups[first], {rest, k})
   end
+  table.sort(firsts)
+  local entries = {}
+  for _, first in ipairs(firsts) do
+    local g = groups[first]
+    table.sort(g, function(a, b) if #a[1] ~= #b[1] then return #a[1] > #b[1] end return a[1] < b[1] end)
+    local alts = {}
+    for i, x in ipairs(g) do alts[i] = x[1] == "" and Cc(x[2]) or sp * ph(x[1]) * Cc(x[2]) end
+    entries[#entries + 1] = {first, choice(alts)}
+  end
+  return trie(entries)
 end
+local solar_p = phrase_key(solar) / function(k) local v = solar[k] return D {d = v[1], m = v[2], holiday = k} end
 solar_p = rule("solar_p", solar_p)
-local lunar_p = P(false)
-do
-  local ks = keys_of(lunar)
-  table.sort(ks, function(a, b) return #a > #b end)
-  for _, k in ipairs(ks) do
+local lunar_p = phrase_key(lunar) / function(k)
     local v = lunar[k]
-    lunar_p = lunar_p + ph(k) / function() return D {d = v[1], m = v[2], lunar = true, holiday = k} end
+    return D {d = v[1], m = v[2], lunar = true, holiday = k}
   end
-end
 lunar_p = rule("lunar_p", lunar_p)
 -- the sexagenary names of years: năm Đinh Dậu, Tết Giáp Thìn, Xuân Mậu Tuất
 local can = any {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý"}
@@ -515,9 +527,9 @@ lunar_named = rule("lunar_named", lunar_named)
 -- lunar dates written out: ngày 10/3 âm lịch, 23 tháng Chạp, mùng 5 tháng 5 âm lịch
 local am = sp * (ph "âm lịch" + P "(âm lịch)" + P "ÂL" + ph "al") 
 am = rule("am", am)
-local lunar_date = day_date * am / function(t) t.lunar = true return t end
-  + day_w * sp * thang * ph "chạp" / function(d) return D {d = d, m = 12, lunar = true} end
-  + day_w * sp * thang * ph "giêng" / function(d) return D {d = d, m = 1, lunar = true} end
+-- (a day date with âm lịch after it is a day date of the point rule, parsed once: see day_date_am)
+local lunar_date = day_w * sp * thang * ph "chạp" * am ^ -1 / function(d) return D {d = d, m = 12, lunar = true} end
+  + day_w * sp * thang * ph "giêng" * am ^ -1 / function(d) return D {d = d, m = 1, lunar = true} end
 lunar_date = rule("lunar_date", lunar_date)
 local holiday = (ngay + ph "dịp" * sp) ^ -1 * (lunar_date + lunar_named + solar_p + lunar_p) *
   (year_tail + sp * ph "năm nay" * Cc {rel = {u = "Y", n = 0}} + sp * ph "năm ngoái" * Cc {rel = {u = "Y", n = -1}}
@@ -621,11 +633,6 @@ rel_with_date = rule("rel_with_date", rel_with_date)
 local bare_year = yyyy * -(osp * (S "/-" + P "–" + P "—") * osp * digit) * -(S ".,%" * digit) / function(y) return D {y = y, bare_y = true} end
 bare_year = rule("bare_year", bare_year)
 
--- a point in the calendar, without a clock time: the longest forms first
-local point = rel_with_date + holiday + weekday_expr + day_date + month_expr + quarter + half + season + decade + century +
-  year_expr + weekend + week_rel + rel_unit + rel_day + same_year + my_num + bare_year
-point = rule("point", point)
-
 local function put_clock(t, c)
   if not t or not c then return t end
   t.hh, t.mi, t.ss, t.bare_clock = c.hh, c.mi, c.ss, c.bare
@@ -641,6 +648,18 @@ local lic = (ph "vào lúc" * sp + ph "lúc" * sp + ph "vào" * sp) ^ -1
 lic = rule("lic", lic)
 local clock_sep = (osp * P "," * osp + sp * P "|" * sp + sp * P "-" * sp + sp) * lic
 clock_sep = rule("clock_sep", clock_sep)
+-- a point in the calendar, the longest forms first; a day with the clock time after it (ngày 5/3
+-- lúc 9h, hôm nay 15h30, Tết lúc 0 giờ), parsed once whether a clock time follows or not
+local function with_clock(p) return p * (clock_sep * clock_pod) ^ -1 / put_clock end
+local day_date_am = day_date * (am * Cc(true) * (sp * nam * year_any) ^ -1) ^ -1 / function(t, l, y)
+    if l then t.lunar = true end
+    if y then with_year(t, y) end
+    return t
+  end
+local point = with_clock(rel_with_date + holiday + weekday_expr + day_date_am) + month_expr + quarter + half + season +
+  decade + century + year_expr + weekend + week_rel + rel_unit + with_clock(rel_day) + same_year + my_num + bare_year
+point = rule("point", point)
+
 local date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
 date_sep = rule("date_sep", date_sep)
 local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_expr + long_date + short_date)
@@ -656,9 +675,7 @@ local clock_first = clock_pod * (date_sep * (pod_point / put_pod + rel_day + wee
     return put_clock(D {rel = {u = "D", n = 0}, clock_only = true}, c)
   end
 clock_first = rule("clock_first", clock_first)
-local date_first = (day_date + rel_day + holiday + weekday_expr) * clock_sep * clock_pod / put_clock
-date_first = rule("date_first", date_first)
-local timed = date_first + pod_expr + clock_first
+local timed = pod_expr + clock_first
 timed = rule("timed", timed)
 
 -- ---- ranges ----------------------------------------------------------------------------------
@@ -764,6 +781,7 @@ rules.top = (C(approx) * (range + timed + part_expr + point)) / function(_, t)
   end + expr
 rules[1] = "top"
 M.expr = P(rules)
+M.rules = rules   -- (the rules by name: a grammar of any of them is P(rules) with rules[1] set)
 
 -- Where an expression may start, tested before the grammar is tried: the grammar is tried at few of
 -- the many numbers and words that start none.  A number starts one only before a date or clock
@@ -862,6 +880,5 @@ srules.starters = number_start + S "Tt" * R "27" * -digit + (P "CN" + P "cn") * 
 srules[1] = "starters"
 M.starters = P(srules)
 
-M.first_bytes = "0123456789" .. "bcdghklmnqrstvBCDGHKLMNQRSTV" .. "\196" .. "\195\225" .. "pPTtIiVvXxhH"
 
 return M
