@@ -40,6 +40,15 @@ local function words(s)
   for w in s:gmatch("%S+") do t[#t + 1] = w end
   return t
 end
+-- how many words s has, counted up to `upto` (no table of them)
+local function nwords(s, upto)
+  local n = 0
+  for _ in s:gmatch("%S+") do
+    n = n + 1
+    if upto and n >= upto then break end
+  end
+  return n
+end
 
 local function capitalized(w)
   local c = utf8.codepoint(w, 1)
@@ -116,7 +125,7 @@ local function credit_at_end(s)
       local before = a == 1 and "" or body:sub(a - 1, a - 1)
       local who = body:sub(b + 1):gsub("^%s*:?%s*", "")
       if (before == "" or before:find("[%s%.%(%-]")) and who ~= "" and #who <= 60 and
-         (name_like(who) or (who:find("^[%u%d][%u%d]+$")) or (#words(who) == 1 and capitalized(who))) then
+         (name_like(who) or (who:find("^[%u%d][%u%d]+$")) or (nwords(who, 2) == 1 and capitalized(who))) then
         return trim(body:sub(a))
       end
       pos = b + 1
@@ -140,7 +149,7 @@ end
 
 local function is_prose(s)
   return #s > 200 or ((ends_with(s, ".") or ends_with(s, "!") or ends_with(s, "?") or ends_with(s, "…")) and
-                      #words(s) >= 12)
+                      nwords(s, 12) >= 12)
 end
 
 --- Clean an article.  Returns a table:
@@ -151,11 +160,14 @@ end
 --   kept     the numbers of the lines kept
 function M.clean(text)
   local lines = {}
-  for l in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do
+  local i, len = 1, #text
+  while i <= len do   -- (a plain search for each line end: no pattern tried at every byte)
+    local j = text:find("\n", i, true) or len + 1
+    local l = text:sub(i, j - 1)
     if l:byte(-1) == 13 then l = l:sub(1, -2) end   -- CRLF
     lines[#lines + 1] = l
+    i = j + 1
   end
-  if text == "" then lines = {} end
   local n = #lines
   local drop = {}   -- line -> {category, reason}
   local meta = {}
@@ -173,7 +185,7 @@ function M.clean(text)
 
   -- the title: the first line, unless it is a short section label before the headline
   local title_i = nonblank[1]
-  if title_i and nonblank[2] and #words(t[title_i]) <= 3 and not t[title_i]:find("[%p%d]") and
+  if title_i and nonblank[2] and nwords(t[title_i], 4) <= 3 and not t[title_i]:find("[%p%d]") and
      #t[nonblank[2]] > #t[title_i] and not is_prose(t[nonblank[2]]) and not name_like(t[title_i]) then
     mark(title_i, "section-label", "a short section label before the headline")
     title_i = nonblank[2]
@@ -212,7 +224,7 @@ function M.clean(text)
       elseif (ends_with(s, " |") or ends_with(s, "\t|") or s == "|") and #s < 400 then
         -- a long paragraph ending in " |" holds a caption inside real text: kept
         mark(i, "caption", "a photo caption (ends with ' |')")
-      elseif s:find("^Ảnh%s*:") and #words(s) <= 8 then
+      elseif s:find("^Ảnh%s*:") and nwords(s, 9) <= 8 then
         mark(i, "photo-credit", "a photo credit")
       elseif credit_at_end(s) then
         mark(i, "caption", "a line ending in a photo credit (" .. credit_at_end(s) .. ")")
@@ -268,7 +280,7 @@ function M.clean(text)
       rest = t[i]:sub(#site + 1)
       rest = rest:match("^%s+%-%s+(.*)$") or rest:match("^%s+–%s+(.*)$")
     end
-    if rest and #site <= 30 and #words(site) <= 3 and seen[rest] and seen[rest] ~= i and not drop[i] then
+    if rest and #site <= 30 and nwords(site, 4) <= 3 and seen[rest] and seen[rest] ~= i and not drop[i] then
       mark(i, "duplicate", "line " .. seen[rest] .. " with the site's name in front")
     end
   end

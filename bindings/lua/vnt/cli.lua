@@ -161,7 +161,15 @@ function M.each_document(files, opts, fn)
           s, e = chunk:find("^[ \t\r]*\n", i)
         end
         if i > #chunk then break end
-        local j = chunk:find("\n[ \t\r]*\n", i) or #chunk
+        -- the next blank line: a plain search for each line end, then a look at the line after it
+        -- (a pattern that starts with "\n" would be tried at every byte of the document)
+        local j = i
+        while true do
+          j = chunk:find("\n", j, true)
+          if not j then j = #chunk break end
+          if chunk:find("^[ \t\r]*\n", j + 1) then break end
+          j = j + 1
+        end
         local doc = chunk:sub(i, j)
         n = n + 1
         fn(("%s#%d"):format(name, n), doc, cline, coff + i - 1)

@@ -11,6 +11,7 @@
 --
 -- @module vnt.timeline
 local vnt = require "vnt"
+local lpeg = require "lpeg"
 local timex = require "vnt.timex"
 
 local ipairs, pairs, table, string, math, tonumber, setmetatable = ipairs, pairs, table, string, math, tonumber,
@@ -112,11 +113,15 @@ end
 -- (40,1%  16:50) nor a dash between numbers (5 - 7/4).  One pass for each
 -- kind of break, then the breaks in order.
 local function isdigit(b) return b and b >= 48 and b <= 57 end
+-- the positions of , ; : ( ) in a string (an LPeg span between them, not a pattern tried at each byte)
+local punct_at = lpeg.Ct(((1 - lpeg.S ",;:()") ^ 0 * lpeg.Cp() * 1) ^ 0)
 local function clauses(s)
   -- the breaks as pairs of numbers in one list (no table for each comma of a long sentence)
   local br, n = {}, 0
-  for j in s:gmatch("()[,;:()]") do
-    if not (isdigit(s:byte(j - 1)) and isdigit(s:byte(j + 1))) then br[n + 1], br[n + 2], n = j, j, n + 2 end
+  local at = punct_at:match(s)
+  for q = 1, #at do
+    local j = at[q]
+    if j <= #s and not (isdigit(s:byte(j - 1)) and isdigit(s:byte(j + 1))) then br[n + 1], br[n + 2], n = j, j, n + 2 end
   end
   local dashes = false
   for _, d in ipairs {" - ", " – ", " — "} do
