@@ -125,7 +125,49 @@ describe("the temporal grammar", function()
       {"Hiện nay, giá vàng ổn định.", nil, {"Hiện nay=PRESENT_REF"}},
       {"Thời gian tới, thành phố sẽ làm đường.", nil, {"Thời gian tới=FUTURE_REF"}},
       {"Hàng năm, lễ hội thu hút khách.", nil, {"Hàng năm=P1Y"}},
+      {"Lúc này, cả hội trường im lặng.", nil, {"Lúc này=PRESENT_REF"}},
+      {"Vài năm trước, ngôi chùa còn dột nát.", nil, {"Vài năm trước=PAST_REF"}},
     }
+  end)
+
+  it("leaves anaphora and idioms of 'ever' alone, and takes spans since a time as durations", function()
+    check {
+      -- then: a time the text gave before, no value of its own
+      {"Bão đổ bộ tháng 9/2016. Khi đó, hàng nghìn hộ mất nhà.", nil, {"tháng 9/2016=2016-09"}},
+      {"Anh mở quán năm 2010, lúc đó khu phố còn vắng.", nil, {"năm 2010=2010"}},
+      -- the biggest ever: no time, and no "tới nay" in it either
+      {"Đây là vụ buôn lậu lớn nhất từ trước tới nay.", nil, {}},
+      {"Giải thưởng lớn nhất từ trước đến nay thuộc về đội trẻ.", nil, {}},
+      {"Từ đó đến nay, gia đình chưa về quê.", nil, {"Từ đó đến nay=PXY"}},
+      {"Sau một thời gian, cửa hàng đóng cửa.", nil, {"một thời gian=PXM"}},
+      {"Hàng hóa sẽ về kho trong vài ngày tới.", nil, {"trong vài ngày tới=PXD"}},
+      {"Chị có hơn 10 năm tuổi nghề.", nil, {"hơn 10 năm=~P10Y"}},
+      {"Ông đã có 40 năm tuổi Đảng.", nil, {"40 năm=P40Y"}},
+      {"Cháu bé mới 3 năm tuổi đời.", nil, {}},
+    }
+  end)
+
+  it("takes a dash date after ngày even where a sentence ends before it", function()
+    check {
+      {"Xe được bàn giao trước đó. Ngày 6-4, tổ công tác kiểm tra kho.", "2018-04-20", {"Ngày 6-4=2018-04-06"}},
+    }
+  end)
+
+  it("takes a weekday alone on its line as the one ahead, a weekday of a report as the latest", function()
+    -- 2017-02-02 is a Thursday
+    check {
+      {"thứ 2", "2017-02-02", {"thứ 2=2017-02-06"}},
+      {"Chủ nhật", "2017-02-02", {"Chủ nhật=2017-02-05"}},
+      {"Thứ Hai, ông Dũng đến thăm trường.", "2017-02-02", {"Thứ Hai=2017-01-30"}},
+    }
+  end)
+
+  it("gives a document that names no date of its own the year it names most", function()
+    local list = timex.find("Lễ hội 2017 đông vui\nTừ năm 2017, huyện mở lễ hội vào ngày 10/3. Năm 2017 khách tăng gấp đôi.",
+                            {guess_date = true})
+    local got = {}
+    for _, t in ipairs(list) do got[#got + 1] = t.text .. "=" .. t.value end
+    assert.same({"năm 2017=2017", "ngày 10/3=2017-03-10", "Năm 2017=2017"}, got)
   end)
 
   it("does not take for times what only looks like them", function()

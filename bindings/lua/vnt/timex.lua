@@ -101,6 +101,8 @@ local function counts(text)
     or text:find("THỨ NHẤT", 1, true) ~= nil
 end
 
+local starts_ngay = {["ngày"] = true, ["Ngày"] = true, ["NGÀY"] = true}
+
 -- Whether a match is a time in its context; may rewrite it (a bare "3 giờ" is a duration).
 local function accept(text, r)
   local t = r.t
@@ -132,7 +134,7 @@ local function accept(text, r)
       if first:match("%d") then return false end
       -- "thứ 2" written with a digit, alone, is too often "the 2nd"
     end
-    if t.dash and not (t.hh or t.pod) then
+    if t.dash and not (t.hh or t.pod) and not starts_ngay[text:sub(i, i + 4)] then   -- (Ngày 6-4 carries its cue)
       -- 14-3 is a date after a cue word (ngày 14-3, sáng 14-3); 2-1 after tỷ số is a score
       if score_cue[p1] or score_cue[p2] then return false end
       if not (date_cue[p1] or t.d > 12 or pch == "(") then return false end
@@ -178,7 +180,11 @@ local function accept(text, r)
     if routine_nouns[p1] then return false end
   elseif t.k == "dur" then
     -- 6 tháng tuổi: an age, not a time
-    if next_word(text, e) == "tuổi" then return false end
+    -- (10 năm tuổi nghề, 30 năm tuổi Đảng: years in a trade or the party, a duration)
+    if next_word(text, e) == "tuổi" then
+      local after = vnt.lower(text:match("^%s+%S+%s+([^%s%p]+)", e) or "")
+      if not (after == "nghề" or after == "đảng" or after == "quân" or after == "nghiệp") then return false end
+    end
     -- năm người: "năm" is five; a duration needs its unit after a count
     if t.u == "Y" and t.n == 5 and text:sub(i, i + 2) == "năm" then return false end
     if t.n == 0 then return false end
@@ -310,6 +316,11 @@ function M.find(text, opts)
       date = string.format("XXXX-%02d-%02d", partial.m, partial.d)
     end
   end
+  -- a document that gives no year of its own date: the year it names most (its news is of that
+  -- year) for what leaves the year out (năm nay, 10/5, hôm nay beside a partial date)
+  if guess_y and not opts.date and not (anchor and anchor.y) then
+    anchor = {y = guess_y, m = anchor and anchor.m, d = anchor and anchor.d}
+  end
   local out = {}
   local last_year
   for _, st in ipairs(sents) do
@@ -320,7 +331,14 @@ function M.find(text, opts)
     local fut = is_future(stext)
     for _, r in ipairs(found) do
       local t = r.t
-      local ctx = {anchor = anchor, year = sent_year or (anchor and anchor.y), guess_y = guess_y, future = fut}
+      local ahead = fut
+      if t.bare_wd and not fut then
+        -- a weekday that stands alone on its line or as its sentence (a schedule, a heading, a
+        -- query: "Thứ Hai: họp giao ban"): the one ahead; in a report, the latest
+        local rest = text:sub(si, r.s - 1) .. text:sub(r.e, sj)
+        ahead = not rest:find("[%w\128-\255]") or (text:sub(r.e, r.e) == ":" and (r.s == 1 or text:sub(r.s - 1, r.s - 1) == "\n"))
+      end
+      local ctx = {anchor = anchor, year = sent_year or (anchor and anchor.y), guess_y = guess_y, future = ahead}
       if t.carry then ctx.year = last_year end
       local value, typ, anchored = TV.resolve(t, ctx)
       if value then

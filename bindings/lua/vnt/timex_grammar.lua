@@ -543,18 +543,26 @@ local ref = map {["mới đây"] = "PAST_REF", ["gần đây"] = "PAST_REF", ["t
   ["vừa qua"] = "PAST_REF", ["mới rồi"] = "PAST_REF", ["cách đây không lâu"] = "PAST_REF",
   ["ngày xưa"] = "PAST_REF", ["xưa kia"] = "PAST_REF", ["dạo gần đây"] = "PAST_REF", ["ngày ấy"] = "PAST_REF",
   ["ngày đó"] = "PAST_REF", ["thời đó"] = "PAST_REF", ["hồi đó"] = "PAST_REF", ["hồi ấy"] = "PAST_REF",
-  ["lúc đó"] = "PAST_REF", ["khi đó"] = "PAST_REF", ["quá khứ"] = "PAST_REF", ["lúc ấy"] = "PAST_REF",
-  ["khi ấy"] = "PAST_REF", ["đến nay"] = "PRESENT_REF", ["cho đến nay"] = "PRESENT_REF", ["tới nay"] = "PRESENT_REF",
-  ["từ trước đến nay"] = "PAST_REF", ["từ đó đến nay"] = "PAST_REF",
+  ["quá khứ"] = "PAST_REF", ["đến nay"] = "PRESENT_REF", ["cho đến nay"] = "PRESENT_REF", ["tới nay"] = "PRESENT_REF",
+  -- (no time: "ever", as in lớn nhất từ trước tới nay; matched so that its "tới nay" is not one)
+  ["từ trước đến nay"] = "NONE", ["từ trước tới nay"] = "NONE", ["trước nay"] = "NONE",
+  -- (the span since a time the text gave before: a duration)
+  ["từ đó đến nay"] = "PXY", ["từ đó tới nay"] = "PXY", ["kể từ đó đến nay"] = "PXY",
   ["bây giờ"] = "PRESENT_REF", ["hiện nay"] = "PRESENT_REF", ["hiện tại"] = "PRESENT_REF", ["lúc này"] = "PRESENT_REF",
   ["ngay bây giờ"] = "PRESENT_REF", ["ngay lúc này"] = "PRESENT_REF", ["hiện giờ"] = "PRESENT_REF",
   ["thời điểm này"] = "PRESENT_REF", ["thời điểm hiện tại"] = "PRESENT_REF", ["hiện thời"] = "PRESENT_REF",
   ["giờ đây"] = "PRESENT_REF", ["ngày nay"] = "PRESENT_REF", ["lúc bấy giờ"] = "PAST_REF",
   ["sắp tới"] = "FUTURE_REF", ["thời gian tới"] = "FUTURE_REF", ["tương lai gần"] = "FUTURE_REF", ["tới đây"] = "FUTURE_REF",
-  ["sau này"] = "FUTURE_REF", ["càng sớm càng tốt"] = "FUTURE_REF", ["sau một thời gian"] = "FUTURE_REF",
+  ["sau này"] = "FUTURE_REF", ["càng sớm càng tốt"] = "FUTURE_REF",
   ["thời gian sắp tới"] = "FUTURE_REF", ["trong thời gian tới"] = "FUTURE_REF",
   ["nhiều năm trước đây"] = "PAST_REF", ["nhiều năm trước"] = "PAST_REF", ["lâu nay"] = "PAST_REF",
-  ["từ lâu"] = "PAST_REF", ["xưa nay"] = "PAST_REF"} / function(v) return {k = "ref", v = v} end
+  ["từ lâu"] = "PAST_REF", ["xưa nay"] = "PAST_REF"} / function(v)
+    if v == "NONE" then return nil end
+    if v == "PXY" then return {k = "dur", n = "X", u = "Y"} end
+    return {k = "ref", v = v}
+  end
+-- (lúc đó, khi đó, khi ấy: "then" -- anaphora that point back to a time the text gave, with no
+-- value of their own: not taken)
 ref = rule("ref", ref)
 
 -- recurrences: hàng năm, hằng tuần, mỗi ngày
@@ -577,6 +585,8 @@ local half_tail = sp * ph "rưỡi" * Cc(true)
 half_tail = rule("half_tail", half_tail)
 local unit_count = C(approx) ^ -1 * count * sp * unit * (half_tail) ^ -1
 unit_count = rule("unit_count", unit_count)
+-- vài năm trước, cách đây vài tháng: PAST_REF; vài ngày sau: FUTURE_REF
+local function vague_shift(u, dir) return {k = "ref", v = dir < 0 and "PAST_REF" or "FUTURE_REF"} end
 local function dur(...)
   local t = {...}
   local i, ap = 1, nil
@@ -587,7 +597,7 @@ local function dur(...)
   for _, x in ipairs(rest) do if x == true then hf = true elseif type(x) == "string" then tail = x end end
   if hf and n ~= "X" then n = n + 0.5 end
   if tail == "ago" or tail == "later" or tail == "after" then
-    if n == "X" then return {k = "ref", v = tail == "ago" and "PAST_REF" or "FUTURE_REF"} end
+    if n == "X" then return vague_shift(u, tail == "ago" and -1 or 1) end
     return {k = "shift", n = n, u = u, dir = tail == "ago" and -1 or 1, approx = ap, after = tail == "after"}
   end
   if tail == "next" and n == "X" then return {k = "ref", v = "FUTURE_REF"} end
@@ -603,6 +613,7 @@ local duration = unit_count * (sp * dur_tail) ^ -1 / dur
   + ph "nửa" * sp * unit / function(u) return {k = "dur", n = 0.5, u = u} end
   + any {"một thời gian dài", "thời gian dài", "một khoảng thời gian dài", "khoảng thời gian dài", "thời gian rất dài"} /
     function() return {k = "dur", n = "X", u = "Y"} end
+  + any {"một thời gian", "một khoảng thời gian"} / function() return {k = "dur", n = "X", u = "M"} end
 duration = rule("duration", duration)
 local shift = ph "cách" * sp * ph "đây" * sp * C(approx) ^ -1 * count * sp * unit * half_tail ^ -1 /
   function(...)
@@ -611,10 +622,19 @@ local shift = ph "cách" * sp * ph "đây" * sp * C(approx) ^ -1 * count * sp * 
     if type(t[1]) == "string" and t[1]:find("%s$") then ap, i = true, 2 end
     local n = t[i]
     if t[i + 2] and n ~= "X" then n = n + 0.5 end
-    if n == "X" then return {k = "ref", v = "PAST_REF"} end
+    if n == "X" then return vague_shift(t[i + 1], -1) end
     return {k = "shift", n = n, u = t[i + 1], dir = -1, approx = ap}
   end
-  + ph "trong" * sp * (ph "vòng" * sp) ^ -1 * unit_count * (sp * dur_tail) ^ -1 / dur
+  -- trong vài ngày tới: the span of the coming days, a duration (as trong 3 ngày tới)
+  + ph "trong" * sp * (ph "vòng" * sp) ^ -1 * unit_count * (sp * dur_tail) ^ -1 / function(...)
+    local r = dur(...)
+    if r.k == "ref" and r.v == "FUTURE_REF" then
+      local t = {...}
+      local i = (type(t[1]) == "string" and t[1]:find("%s$")) and 2 or 1
+      return {k = "dur", n = "X", u = t[i + 1], tail = "next"}
+    end
+    return r
+  end
 shift = rule("shift", shift)
 
 -- ---- composed points -------------------------------------------------------------------------
