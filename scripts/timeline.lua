@@ -65,13 +65,21 @@ if a.format == "text" then
     end
   end
   out:write("\n")
-  local width = 12
-  for _, e in ipairs(entries) do width = math.max(width, utf8.len(shown(e.value)) or 0) end
-  width = math.min(width, 26)
+  -- the calendar order (the TIMEX3 value), then the value as Vietnamese writes it, then the event
+  local width, vwidth = 12, 10
+  local vi = {}
+  for i, e in ipairs(entries) do
+    vi[i] = timeline.vietnamese(e)
+    width = math.max(width, utf8.len(shown(e.value)) or 0)
+    vwidth = math.max(vwidth, utf8.len(vi[i]) or 0)
+  end
+  width, vwidth = math.min(width, 26), math.min(vwidth, 34)
   local pad = (" "):rep(width + 2)
-  for _, e in ipairs(entries) do
+  for i, e in ipairs(entries) do
     local v = shown(e.value)
-    out:write(v, (" "):rep(math.max(1, width + 2 - (utf8.len(v) or #v))), e.event ~= "" and e.event or "(no event)", "\n")
+    out:write(v, (" "):rep(math.max(1, width + 2 - (utf8.len(v) or #v))),
+              vi[i], (" "):rep(math.max(1, vwidth + 2 - (utf8.len(vi[i]) or #vi[i]))),
+              e.event ~= "" and e.event or "(no event)", "\n")
     for _, r in ipairs(e.records) do
       out:write(pad, "  ", r.doc, ":", r.line, "  «", r.text, "»\n")
     end

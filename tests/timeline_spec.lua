@@ -100,6 +100,22 @@ describe("vnt.timeline builder", function()
     assert.same({"P3D", "P2D", "P2M"}, un)
   end)
 
+  it("writes values as Vietnamese does, holidays by their names", function()
+    local cases = {
+      {"2023-Q2", "Quý II/2023"}, {"2024-H1", "6 tháng đầu năm 2023"}, {"2021-10-12/2021-10-14", "12 – 14/10/2021"},
+      {"2021/2025", "năm 2021 – 2025"}, {"2024-04-30/2024-05-02", "30/4 – 2/5/2024"}, {"2019-12", "tháng 12/2019"},
+      {"~2019", "khoảng năm 2019"}, {"198X", "thập niên 1980"}, {"2023-06-12T16:50", "16:50 12/6/2023"},
+      {"P3D", "3 ngày"}, {"2017-SU", "mùa hè năm 2017"},
+    }
+    cases[2][2] = "6 tháng đầu năm 2024"
+    for _, c in ipairs(cases) do assert.equal(c[2], timeline.vietnamese {value = c[1], text = ""}, c[1]) end
+    local b = timeline.new()
+    b:add_document("t.txt", "Chợ hoa Tết\nTết Đinh Dậu năm nay, chợ hoa mở sớm. Ngày 2/2/2017, chợ đông khách.\n")
+    local e = b:entries()[1]
+    assert.equal("2017-01-28", e.value)
+    assert.equal("Tết Đinh Dậu (28/1/2017)", timeline.vietnamese(e))
+  end)
+
   it("keeps comparison baselines off the calendar, with their role", function()
     local b = timeline.new()
     b:add_document("q.txt", "Xuất khẩu gạo tăng mạnh\nQuý II/2023, xuất khẩu gạo đạt 2,3 triệu tấn, tăng 18% so với cùng kỳ năm 2022.\n")

@@ -364,7 +364,7 @@ function Builder:add_document(name, text, base_line, base_offset)
       local a, b = t.start - t.sentence_start + 1, t.stop - t.sentence_start
       recs[#recs + 1] = {
         doc = name, line = base_line + line - 1, start = base_offset + t.start, stop = base_offset + t.stop,
-        text = t.text, type = t.type, value = t.value, anchored = on, mod = t.mod, role = t.role,
+        text = t.text, type = t.type, value = t.value, anchored = on, mod = t.mod, role = t.role, holiday = t.holiday,
         approx = t.value:sub(1, 1) == "~" or nil,
         event = on and M.event(sent, a, b) or "", sentence = sent, doc_date = date or false,
         order = #recs + 1,
@@ -448,6 +448,21 @@ function Builder:entries()
     e.words, e.nwords, e.gi = nil, nil, nil
   end
   return out
+end
+
+--- How Vietnamese writes an entry's (or a record's) value: Quý II/2023, 6 tháng đầu năm 2023,
+-- 12 – 14/10/2021; a holiday by its name with its day, Tết Đinh Dậu (28/1/2017).
+function M.vietnamese(e)
+  local r = e
+  for _, x in ipairs(e.records or {}) do   -- (the fullest name the records give)
+    if x.holiday and (not r.holiday or #x.text > #r.text) then r = x end
+  end
+  local v = timex.vietnamese(e.value)
+  if r.holiday then
+    local name = r.text:gsub("^[Nn]gày%s+", ""):gsub("^[Dd]ịp%s+", ""):gsub("%s+năm%s+%S+$", "")
+    return name .. " (" .. v .. ")"
+  end
+  return v
 end
 
 --- The records that are not on the calendar (durations, unresolved and

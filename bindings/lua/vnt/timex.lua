@@ -346,7 +346,7 @@ function M.find(text, opts)
         local rec = {text = text:sub(s0 + 1, e0), type = typ, value = value, anchored = anchored and true or false,
                      start = s0, stop = e0, mod = t.mod or (t.k == "range" and nil) or nil,
                      sentence_start = si - 1, sentence_stop = sj}
-        if t.k == "date" and t.season == nil and t.holiday then rec.holiday = t.holiday end
+        if t.k == "date" and t.season == nil and (t.holiday or t.tet) then rec.holiday = t.holiday or "tết" end
         if r.baseline == nil then r.baseline = is_baseline(text, r.s) end
         if r.baseline then rec.role = "baseline" end
         out[#out + 1] = rec

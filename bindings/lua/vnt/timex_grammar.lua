@@ -335,6 +335,7 @@ day_date = rule("day_date", day_date)
 local rel_year_tail = sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
 rel_year_tail = rule("rel_year_tail", rel_year_tail)
 local function with_year(t, y)
+  if y == nil or t.can_chi then return t end   -- (Tết Đinh Dậu năm nay: the name gives the year)
   if type(y) == "table" and y.rel then t.rel = y.rel return t end
   local Y, yy = Y2(y)
   t.y, t.yy = Y, yy

@@ -423,7 +423,23 @@ function M.vietnamese(v)
   end
   local a, b = v:match("^(.-)/(.+)$")
   local out
-  if a and not v:match("^P") then out = one(a) .. " – " .. one(b) else out = one(v) end
+  if a and not v:match("^P") then
+    -- the parts the two ends share written once: năm 2021 – 2025, 12 – 14/10/2021, 30/4 – 2/5/2024
+    local ya, yb = a:match("^(%d%d%d%d)$"), b:match("^(%d%d%d%d)$")
+    local y1, m1, d1 = a:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+    local y2, m2, d2 = b:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+    if ya and yb then
+      out = "năm " .. ya .. " – " .. yb
+    elseif y1 and y2 and y1 == y2 and m1 == m2 then
+      out = string.format("%d – %d/%d/%s", tonumber(d1), tonumber(d2), tonumber(m2), y2)
+    elseif y1 and y2 and y1 == y2 then
+      out = string.format("%d/%d – %d/%d/%s", tonumber(d1), tonumber(m1), tonumber(d2), tonumber(m2), y2)
+    else
+      out = one(a) .. " – " .. one(b)
+    end
+  else
+    out = one(v)
+  end
   if approx then out = "khoảng " .. out end
   return out
 end
