@@ -101,6 +101,11 @@ describe("the temporal grammar", function()
       {"Đầu thế kỷ 21 mạng internet phổ biến.", nil, {"Đầu thế kỷ 21=20XX"}},
       {"Mùa hè năm 2017 nắng nóng kỷ lục.", nil, {"Mùa hè năm 2017=2017-SU"}},
       {"Khoảng 6 tháng đầu năm 2023 xuất khẩu tăng.", nil, {"Khoảng 6 tháng đầu năm 2023=~2023-H1"}},
+      -- spans between two counts, not the days of a month
+      {"Dự án kéo dài 2 – 3 năm.", nil, {"2 – 3 năm=P2Y/P3Y"}},
+      {"Cần từ 3 đến 5 tháng để hoàn thành.", nil, {"từ 3 đến 5 tháng=P3M/P5M"}},
+      {"Hàng về mất khoảng 5-7 ngày.", nil, {"khoảng 5-7 ngày=~P5D/P7D"}},
+      {"Hội chợ mở 2-3 tháng 5.", "2020-01-01", {"2-3 tháng 5=2020-05-02/2020-05-03"}},
     }
   end)
 

@@ -793,10 +793,21 @@ local first_of = month_of_year + (ph "ngày" * sp * map {["đầu tiên"] = 1, [
     return t
   end
 first_of = rule("first_of", first_of)
-local expr = range + timed + weekend + first_of + part_expr + point + ref + set + shift + duration
+-- a span between two counts: 2 – 3 năm, 5-7 ngày, từ 3 đến 5 tháng (not 2-3 tháng 5: days of May)
+local dur_range = C(approx) ^ -1 * (ph "từ" * sp) ^ -1 * (num + numword) *
+  (osp * dash * osp + sp * any {"đến", "tới"} * sp) * (num + numword) * sp * unit *
+  -(sp * (digit + numword + ph "giêng" + ph "chạp")) / function(...)
+    local t = {...}
+    local i = (type(t[1]) == "string" and t[1]:find("%s$")) and 2 or 1
+    local a, b, u = t[i], t[i + 1], t[i + 2]
+    if not (a < b) then return nil end
+    return {k = "dur", n = a, n2 = b, u = u, approx = i == 2 or nil}
+  end
+dur_range = rule("dur_range", dur_range)
+local expr = range + dur_range + timed + weekend + first_of + part_expr + point + ref + set + shift + duration
 expr = rule("expr", expr)
 -- approximators in front: khoảng năm 2045, hơn 18 tháng (durations take theirs themselves)
-rules.top = (C(approx) * (range + timed + part_expr + point)) / function(_, t)
+rules.top = (C(approx) * (range + dur_range + timed + part_expr + point)) / function(_, t)
     if t then t.approx = true end
     return t
   end + expr

@@ -298,6 +298,7 @@ function M.resolve(x, ctx)
   if x.k == "ref" then return x.v, "DATE", false end
   if x.k == "set" then return x.v, "SET", false end
   if x.k == "dur" then
+    if x.n2 then return (x.approx and "~" or "") .. duration(x.n, x.u) .. "/" .. duration(x.n2, x.u), "DURATION", false end
     return (x.approx and "~" or "") .. duration(x.n, x.u), "DURATION", false
   end
   if x.k == "shift" then
