@@ -152,6 +152,15 @@ describe("the temporal grammar", function()
     }
   end)
 
+  it("takes two days that share a month as two dates", function()
+    check {
+      {"Trong hai ngày 28 và 29-5, trời mưa to.", "2020-06-01", {"ngày 28=2020-05-28", "29-5=2020-05-29"}},
+      {"Ngày 5, 6/8/2019 hội chợ mở cửa.", nil, {"Ngày 5=2019-08-05", "6/8/2019=2019-08-06"}},
+      {"Anh làm 2 năm 3 tháng thì nghỉ.", nil, {"2 năm=P2Y", "3 tháng=P3M"}},
+      {"Ngày 5 và 6 người bị thương.", nil, {}},
+    }
+  end)
+
   it("takes a dash date after ngày even where a sentence ends before it", function()
     check {
       {"Xe được bàn giao trước đó. Ngày 6-4, tổ công tác kiểm tra kho.", "2018-04-20", {"Ngày 6-4=2018-04-06"}},

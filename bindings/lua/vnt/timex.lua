@@ -242,6 +242,16 @@ end
 function M.find(text, opts)
   opts = opts or {}
   local all = scan(text)
+  -- a pair of days (ngày 28 và 29-5) is two expressions
+  for k = #all, 1, -1 do
+    local r = all[k]
+    if r.t and r.t.k == "pair" then
+      local at = r.t.at
+      table.remove(all, k)
+      table.insert(all, k, {s = at[3], e = at[4], t = r.t.b})
+      table.insert(all, k, {s = at[1], e = at[2], t = r.t.a, paired = true})
+    end
+  end
   -- keep the ones that are times in their context
   local kept = {}
   for _, r in ipairs(all) do

@@ -584,7 +584,8 @@ local dur_tail = map {["qua"] = "past", ["vừa qua"] = "past", ["vừa rồi"] 
 dur_tail = rule("dur_tail", dur_tail)
 local half_tail = sp * ph "rưỡi" * Cc(true)
 half_tail = rule("half_tail", half_tail)
-local unit_count = C(approx) ^ -1 * count * sp * unit * (half_tail) ^ -1
+-- (not before a number that is no count of its own: hai ngày 28 và 29-5 names two days)
+local unit_count = C(approx) ^ -1 * count * sp * unit * -(sp * digit ^ 1 * -(sp * unit)) * (half_tail) ^ -1
 unit_count = rule("unit_count", unit_count)
 -- vài năm trước, cách đây vài tháng: PAST_REF; vài ngày sau: FUTURE_REF
 local function vague_shift(u, dir) return {k = "ref", v = dir < 0 and "PAST_REF" or "FUTURE_REF"} end
@@ -804,7 +805,16 @@ local dur_range = C(approx) ^ -1 * (ph "từ" * sp) ^ -1 * (num + numword) *
     return {k = "dur", n = a, n2 = b, u = u, approx = i == 2 or nil}
   end
 dur_range = rule("dur_range", dur_range)
-local expr = range + dur_range + timed + weekend + first_of + part_expr + point + ref + set + shift + duration
+-- two days that share a month: ngày 28 và 29-5, hai ngày 18 và 22-4 -- two expressions, the first
+-- with the month and year of the second (their ends kept, for the finder to tell them apart)
+local day_pair = lpeg.Cp() * ngay * bare_day * lpeg.Cp() * (osp * P "," * osp + sp * ph "và" * sp) * lpeg.Cp() *
+  (ngay ^ -1 * (long_date + short_date)) * lpeg.Cp() / function(p1, a, p2, p3, b, p4)
+    if not (b and b.d and b.m) then return nil end
+    a.m, a.y, a.yy = b.m, b.y, b.yy
+    return {k = "pair", a = a, b = b, at = {p1, p2, p3, p4}}
+  end
+day_pair = rule("day_pair", day_pair)
+local expr = day_pair + range + dur_range + timed + weekend + first_of + part_expr + point + ref + set + shift + duration
 expr = rule("expr", expr)
 -- approximators in front: khoảng năm 2045, hơn 18 tháng (durations take theirs themselves)
 rules.top = (C(approx) * (range + dur_range + timed + part_expr + point)) / function(_, t)
