@@ -152,6 +152,21 @@ describe("the temporal grammar", function()
     }
   end)
 
+  it("takes days of tháng Giêng and tháng Chạp as lunar, of a year named by the cycle too", function()
+    check {
+      {"Lễ hội diễn ra từ 11-16 tháng Giêng năm Đinh Dậu.", nil, {"từ 11-16 tháng Giêng năm Đinh Dậu=2017-02-07/2017-02-12"}},
+      {"Đêm 14 tháng Giêng, dân làng rước kiệu.", "2017-01-20", {"Đêm 14 tháng Giêng=2017-02-10"}},
+      {"Ngày 23 tháng Chạp năm Bính Thân, nhà nhà cúng ông Táo.", nil, {"Ngày 23 tháng Chạp năm Bính Thân=2017-01-20"}},
+    }
+    -- a document that gives no date takes its year from the cycle's name it gives
+    local list = timex.find("Hội làng\nNăm 2015 hội bị hoãn. Năm nay, hội mở từ 11-16 tháng Giêng năm Đinh Dậu. " ..
+                            "Đêm 14 tháng Giêng có rước đèn.", {guess_date = true})
+    local got = {}
+    for _, t in ipairs(list) do got[#got + 1] = t.text .. "=" .. t.value end
+    assert.same({"Năm 2015=2015", "Năm nay=2017", "từ 11-16 tháng Giêng năm Đinh Dậu=2017-02-07/2017-02-12",
+                 "Đêm 14 tháng Giêng=2017-02-10"}, got)
+  end)
+
   it("takes two days that share a month as two dates", function()
     check {
       {"Trong hai ngày 28 và 29-5, trời mưa to.", "2020-06-01", {"ngày 28=2020-05-28", "29-5=2020-05-29"}},

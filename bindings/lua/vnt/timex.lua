@@ -23,6 +23,8 @@ local lpeg = require "lpeg"
 local vnt = require "vnt"
 local G = require "vnt.timex_grammar"
 local TV = require "vnt.timex_value"
+local lunar = require "vnt.lunar"
+local CYCLE_NEAR = tonumber(os.date("!%Y"))
 
 local P, R, S, Ct, Cg, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.Ct, lpeg.Cg, lpeg.Cp
 local tonumber, ipairs, string, table, math = tonumber, ipairs, string, table, math
@@ -223,6 +225,9 @@ end
 local function own_year(t)
   if t.k == "range" then return own_year(t.b) or own_year(t.a) end
   if t.k ~= "date" or t.rel or t.bc then return nil end
+  -- a year named by the cycle (năm Đinh Dậu, 15 tháng Giêng năm Đinh Dậu): the one nearest our times
+  local cc = t.cc_year or (t.can_chi and not t.y and t.can_chi)
+  if cc then return lunar.year_of_can_chi(cc, CYCLE_NEAR) end
   if t.y and (t.m or t.d or not t.bare_y) then return t.y end
   return nil
 end

@@ -320,8 +320,18 @@ my_num = rule("my_num", my_num)
 local year_tail = (sp * nam + P "/" + P "-" + osp * P "," * osp + sp) * year_any
   + sp * (ph "của" * sp) ^ -1 * nam * (C(digit * digit ^ -2) * -(digit + S ".," * digit) / tonumber)   -- (under 1000)
 year_tail = rule("year_tail", year_tail)
-local long_date = day_w * sp * thang * month_w * (sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
-  + year_tail) ^ -1 / function(d, m, y) return mk_date(d, m, y) end
+-- (tháng Giêng and tháng Chạp are the first and last months of the lunar year: such a date is lunar,
+-- and its year may be named by the sexagenary cycle: 15 tháng Giêng năm Đinh Dậu)
+local lunar_month = (ph "giêng" * Cc(1) + ph "chạp" * Cc(12)) * Cc(true)
+local long_date = day_w * sp * thang * (lunar_month + month_w * Cc(false)) *
+  (sp * nam * rel_word / function(n) return {rel = {u = "Y", n = n}} end
+   + sp * nam * lpeg.V "can_chi" / function(cc) return {can_chi = cc} end
+   + year_tail) ^ -1 / function(d, m, l, y)
+    local cc = type(y) == "table" and y.can_chi
+    local t = mk_date(d, m, not cc and y or nil)
+    if t and (l or cc) then t.lunar, t.cc_year = true, cc or nil end
+    return t
+  end
 long_date = rule("long_date", long_date)
 local short_date = dmy + ymd + dm_slash + dm_dash
 short_date = rule("short_date", short_date)
@@ -528,11 +538,9 @@ lunar_named = rule("lunar_named", lunar_named)
 -- lunar dates written out: ngày 10/3 âm lịch, 23 tháng Chạp, mùng 5 tháng 5 âm lịch
 local am = sp * (ph "âm lịch" + P "(âm lịch)" + P "ÂL" + ph "al") 
 am = rule("am", am)
--- (a day date with âm lịch after it is a day date of the point rule, parsed once: see day_date_am)
-local lunar_date = day_w * sp * thang * ph "chạp" * am ^ -1 / function(d) return D {d = d, m = 12, lunar = true} end
-  + day_w * sp * thang * ph "giêng" * am ^ -1 / function(d) return D {d = d, m = 1, lunar = true} end
-lunar_date = rule("lunar_date", lunar_date)
-local holiday = (ngay + ph "dịp" * sp) ^ -1 * (lunar_date + lunar_named + solar_p + lunar_p) *
+-- (a day date with âm lịch after it, or in tháng Giêng or tháng Chạp, is a day date of the point rule,
+-- parsed once: see long_date and day_date_am)
+local holiday = (ngay + ph "dịp" * sp) ^ -1 * (lunar_named + solar_p + lunar_p) *
   (year_tail + sp * ph "năm nay" * Cc {rel = {u = "Y", n = 0}} + sp * ph "năm ngoái" * Cc {rel = {u = "Y", n = -1}}
   + sp * ph "năm tới" * Cc {rel = {u = "Y", n = 1}}) ^ -1 / with_year
 holiday = rule("holiday", holiday)
@@ -825,6 +833,7 @@ rules[1] = "top"
 M.expr = P(rules)
 M.rules = rules   -- (the rules by name: a grammar of any of them is P(rules) with rules[1] set)
 
+;(function()   -- (a function of its own: the main chunk is near its 200 local variables)
 -- Where an expression may start, tested before the grammar is tried: the grammar is tried at few of
 -- the many numbers and words that start none.  A number starts one only before a date or clock
 -- separator, a unit, a dash or a range word, or as a year; some words only before one of a few words
@@ -921,6 +930,6 @@ end)()
 srules.starters = number_start + S "Tt" * R "27" * -digit + (P "CN" + P "cn") * -letter + trie(firsts)
 srules[1] = "starters"
 M.starters = P(srules)
-
+end)()
 
 return M

@@ -243,6 +243,13 @@ function M.point(x, ctx)
   end
   -- explicit parts; the year from the text, else the sentence, else the document
   p.m, p.d, p.q, p.h, p.season = x.m, x.d, x.q, x.h, x.season
+  -- a lunar date of a year named by the cycle (15 tháng Giêng năm Đinh Dậu): that lunar year nearest the text's
+  if x.cc_year and not year then
+    local near = (a and a.y) or ctx.year or ctx.guess_y
+    if not near then return {unknown = "XXXX-XX-XX"}, false end
+    year = lunar.year_of_can_chi(x.cc_year, near)
+    if not year then return nil end
+  end
   -- a lunar date without its year: the one nearest the document's date (23 tháng Chạp in January is last year's)
   if not year and x.lunar and x.m and x.d and aday then
     local sy, sm, sd = lunar_solar(x.d, x.m, nil, aday, x.eve)
@@ -349,6 +356,8 @@ function M.resolve(x, ctx)
       end
     end
     if A.rel == nil and B.rel ~= nil and B.rel.u == "Y" and A.y == nil then A.rel = B.rel end
+    -- 11-16 tháng Giêng (năm Đinh Dậu): both ends lunar, of the year the end names
+    if B.lunar and A.d and not A.lunar and A.m == B.m then A.lunar, A.cc_year = true, B.cc_year end
     if B.y == nil and B.yy == nil and A.y ~= nil and not B.rel then B.y = A.y end
     local va, ka, pa = point_value(A, ctx)
     local vb, kb = point_value(B, ctx)
