@@ -167,6 +167,17 @@ describe("the temporal grammar", function()
                  "Đêm 14 tháng Giêng=2017-02-10"}, got)
   end)
 
+  it("resolves hôm sau, cùng ngày and a bare part of day from the day the text told last", function()
+    check {
+      {"Chiều 10/5, xe bị trộm. Ngày hôm sau, chủ xe trình báo. Tối cùng ngày, nghi phạm bị bắt.", "2019-05-20",
+       {"Chiều 10/5=2019-05-10", "Ngày hôm sau=2019-05-11", "Tối cùng ngày=2019-05-10"}},
+      -- the document's own date where no day was told before
+      {"Hôm sau, đoàn lên đường.", "2019-05-20", {"Hôm sau=2019-05-21"}},
+      -- a day and a month without a year still move by days
+      {"Sáng 30/6, mưa lớn. Hôm sau, nước rút.", nil, {"Sáng 30/6=XXXX-06-30", "Hôm sau=XXXX-07-01"}},
+    }
+  end)
+
   it("takes two days that share a month as two dates", function()
     check {
       {"Trong hai ngày 28 và 29-5, trời mưa to.", "2020-06-01", {"ngày 28=2020-05-28", "29-5=2020-05-29"}},

@@ -337,7 +337,7 @@ function M.find(text, opts)
     anchor = {y = guess_y, m = anchor and anchor.m, d = anchor and anchor.d}
   end
   local out = {}
-  local last_year
+  local last_year, last_day
   for _, st in ipairs(sents) do
     local si, sj, found = st[1], st[2], st[3]
     local sent_year
@@ -354,6 +354,7 @@ function M.find(text, opts)
         ahead = not rest:find("[%w\128-\255]") or (text:sub(r.e, r.e) == ":" and (r.s == 1 or text:sub(r.s - 1, r.s - 1) == "\n"))
       end
       local ctx = {anchor = anchor, year = sent_year or (anchor and anchor.y), guess_y = guess_y, future = ahead}
+      if t.ana and last_day then ctx.anchor = last_day end   -- hôm sau, cùng ngày: from the day told last
       if t.carry then ctx.year = last_year end
       local value, typ, anchored = TV.resolve(t, ctx)
       if value then
@@ -367,6 +368,11 @@ function M.find(text, opts)
         out[#out + 1] = rec
         local y = own_year(t)
         if y then last_year = y end
+        -- the day told last (a date the text writes out, not one it reckons)
+        if not t.rel and t.k == "date" and t.d then
+          local yy, mm, dd = value:match("^~?(%w%w%w%w)%-(%d%d)%-(%d%d)")
+          if yy then last_day = {y = tonumber(yy), m = tonumber(mm), d = tonumber(dd)} end
+        end
       end
     end
   end

@@ -372,15 +372,19 @@ year_expr = rule("year_expr", year_expr)
 -- relative days: hôm nay, hôm qua, hôm kia, ngày mai, ngày kia, hôm sau
 local rel_day_words = {["hôm nay"] = 0, ["ngày hôm nay"] = 0, ["bữa nay"] = 0, ["hôm qua"] = -1,
   ["ngày hôm qua"] = -1, ["bữa qua"] = -1, ["hôm kia"] = -2, ["ngày hôm kia"] = -2, ["ngày mai"] = 1,
-  ["ngày kia"] = 2, ["ngày mốt"] = 2, ["hôm sau"] = 1, ["ngày hôm sau"] = 1, ["hôm trước"] = -1,
-  ["ngày hôm trước"] = -1, ["sáng mai"] = 1, ["hôm rày"] = 0}
+  ["ngày kia"] = 2, ["ngày mốt"] = 2, ["sáng mai"] = 1, ["hôm rày"] = 0}
+-- the day after, before, or of the day the text told last (hôm sau, cùng ngày): anaphora, resolved
+-- from that day, not from the document's
+local ana_day_words = {["hôm sau"] = 1, ["ngày hôm sau"] = 1, ["hôm trước"] = -1, ["ngày hôm trước"] = -1,
+  ["cùng ngày"] = 0, ["hôm đó"] = 0, ["ngày hôm đó"] = 0, ["hôm ấy"] = 0, ["ngày hôm ấy"] = 0}
 local rel_day = map(rel_day_words) / function(n) return D {rel = {u = "D", n = n}} end
+  + map(ana_day_words) / function(n) return D {rel = {u = "D", n = n}, ana = true} end
 rel_day = rule("rel_day", rel_day)
--- after a part of the day: sáng nay, tối qua, trưa mai, chiều mốt
+-- after a part of the day: sáng nay, tối qua, trưa mai, chiều mốt, sáng hôm sau, tối cùng ngày
 local pod_rel = map {["nay"] = 0, ["qua"] = -1, ["mai"] = 1, ["mốt"] = 2, ["hôm nay"] = 0, ["hôm qua"] = -1,
-  ["hôm kia"] = -2, ["ngày mai"] = 1, ["ngày kia"] = 2, ["hôm sau"] = 1, ["ngày hôm qua"] = -1, ["ngày hôm nay"] = 0,
-  ["hôm trước"] = -1, ["ngày hôm sau"] = 1, ["ngày hôm trước"] = -1}
+  ["hôm kia"] = -2, ["ngày mai"] = 1, ["ngày kia"] = 2, ["ngày hôm qua"] = -1, ["ngày hôm nay"] = 0}
   / function(n) return D {rel = {u = "D", n = n}} end
+  + map(ana_day_words) / function(n) return D {rel = {u = "D", n = n}, ana = true} end
 pod_rel = rule("pod_rel", pod_rel)
 
 -- weeks: tuần này, tuần trước, tuần sau; cuối tuần (này); tuần thứ 2 của tháng ... (not yet)
@@ -697,7 +701,7 @@ pod_point = rule("pod_point", pod_point)
 local pod_expr = pod_point * (clock_sep * clock) ^ -1 / function(p, t, c) return put_clock(put_pod(p, t), c) end
   + pod * sp * ph "hôm" * sp * weekday / function(p, w) return D {wd = w, bare_wd = true, pod = p} end
   + (ph "buổi" * sp) ^ -1 * pod * -(sp * (solar_p + lunar_p + lunar_named)) /
-    function(p) return D {pod = p, rel = {u = "D", n = 0}, pod_only = true} end
+    function(p) return D {pod = p, rel = {u = "D", n = 0}, pod_only = true, ana = true} end
 pod_expr = rule("pod_expr", pod_expr)
 local clock_first = clock_pod * (date_sep * (pod_point / put_pod + rel_day + weekday_expr + long_date + short_date +
   pod_rel)) ^ -1 / function(c, t)
@@ -853,7 +857,7 @@ local weak = {
   ["đến"] = "# ngày tháng năm nay hết", ["sau"] = "# này một đó giờ", ["trước"] = "đây kia đó #",
   ["quốc"] = "khánh tế", ["gia"] = "đình", ["thống"] = "nhất", ["nhà"] = "giáo", ["ông"] = "công táo",
   ["báo"] = "chí", ["thương"] = "binh", ["cá"] = "tháng", ["giải"] = "phóng", ["giao"] = "thừa",
-  ["trung"] = "thu tuần", ["phụ"] = "nữ", ["bình"] = "minh", ["hoàng"] = "hôn", ["cùng"] = "năm kỳ kì",
+  ["trung"] = "thu tuần", ["phụ"] = "nữ", ["bình"] = "minh", ["hoàng"] = "hôn", ["cùng"] = "năm kỳ kì ngày",
   ["thế"] = "kỷ kỉ", ["chủ"] = "nhật",
   ["đầu"] = "tháng năm tuần thế thập quý ngày những mùa", ["giữa"] = "tháng năm tuần thế thập quý ngày những mùa",
   ["cuối"] = "tháng năm tuần thế thập quý ngày những mùa", ["nhiều"] = "năm tháng ngày tuần thập giờ",

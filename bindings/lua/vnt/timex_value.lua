@@ -61,10 +61,11 @@ local function duration(n, u)
 end
 M.duration = duration
 
--- the anchor's day number, nil without a full date
-local function anchor_day(a, guess_y)
+-- the anchor's day number, nil without a full date; with `any_year`, a day and month without a year
+-- count in a leap year (for what moves by days from them, written XXXX-MM-DD: not a weekday)
+local function anchor_day(a, guess_y, any_year)
   if not (a and a.m and a.d) then return nil end
-  local y = a.y or guess_y
+  local y = a.y or guess_y or (any_year and 2000)
   if not y then return nil end
   return cal.days(y, a.m, a.d), a.y ~= nil
 end
@@ -129,6 +130,7 @@ function M.point(x, ctx)
   if x.rel then
     local u, n = x.rel.u, x.rel.n
     if u == "D" then
+      if not aday then aday, ayear_known = anchor_day(a, nil, true) end
       if not aday then return {d = "X", hh = x.hh, mi = x.mi}, false end
       local y, m, d = cal.date(aday + n)
       p.y, p.m, p.d = ayear_known and y or nil, m, d
@@ -321,7 +323,7 @@ function M.resolve(x, ctx)
       local y, m = cal.add_months(a.y, a.m, floor(n))
       return ap .. Ys(y) .. "-" .. pad(m), "DATE", true
     elseif u == "D" or u == "W" then
-      local aday, known = anchor_day(a, ctx.guess_y)
+      local aday, known = anchor_day(a, ctx.guess_y, true)
       if not aday then return "XXXX-XX-XX", "DATE", false end
       local y, m, d = cal.date(aday + floor(n * (u == "W" and 7 or 1)))
       return ap .. (known and Ys(y) or "XXXX") .. "-" .. pad(m) .. "-" .. pad(d), "DATE", known
