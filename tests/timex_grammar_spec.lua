@@ -167,6 +167,15 @@ describe("the temporal grammar", function()
                  "Đêm 14 tháng Giêng=2017-02-10"}, got)
   end)
 
+  it("knows the parts of a day Vietnamese names, and the first month of the year", function()
+    check {
+      {"Tờ mờ sáng, ngư dân ra khơi.", "2017-06-08", {"Tờ mờ sáng=2017-06-08"}},
+      {"Chập tối 5/6, trời đổ mưa.", "2017-06-08", {"Chập tối 5/6=2017-06-05"}},
+      {"Giữa trưa nay, nắng gắt.", "2017-06-08", {"Giữa trưa nay=2017-06-08"}},
+      {"Doanh số tháng đầu tiên của năm tăng mạnh.", "2017-06-08", {"tháng đầu tiên của năm=2017-01"}},
+    }
+  end)
+
   it("resolves hôm sau, cùng ngày and a bare part of day from the day the text told last", function()
     check {
       {"Chiều 10/5, xe bị trộm. Ngày hôm sau, chủ xe trình báo. Tối cùng ngày, nghi phạm bị bắt.", "2019-05-20",

@@ -223,7 +223,10 @@ weekday = rule("weekday", weekday)
 local pod_map = {["sáng"] = "MO", ["buổi sáng"] = "MO", ["sáng sớm"] = "MO", ["rạng sáng"] = "MO",
   ["trưa"] = "MI", ["buổi trưa"] = "MI", ["chiều"] = "AF", ["buổi chiều"] = "AF", ["chiều tối"] = "EV",
   ["tối"] = "EV", ["buổi tối"] = "EV", ["đêm"] = "NI", ["buổi đêm"] = "NI", ["khuya"] = "NI", ["đêm khuya"] = "NI",
-  ["tối muộn"] = "EV", ["nửa đêm"] = "NI", ["trưa muộn"] = "MI", ["xế chiều"] = "AF", ["bình minh"] = "MO", ["hoàng hôn"] = "EV"}
+  ["tối muộn"] = "EV", ["nửa đêm"] = "NI", ["trưa muộn"] = "MI", ["xế chiều"] = "AF", ["bình minh"] = "MO", ["hoàng hôn"] = "EV",
+  ["tờ mờ sáng"] = "MO", ["sáng tinh mơ"] = "MO", ["gần sáng"] = "MO", ["giữa trưa"] = "MI", ["gần trưa"] = "MI",
+  ["quá trưa"] = "MI", ["chập tối"] = "EV", ["sẩm tối"] = "EV", ["nhá nhem tối"] = "EV", ["đầu giờ sáng"] = "MO",
+  ["cuối giờ sáng"] = "MO", ["đầu giờ chiều"] = "AF", ["cuối giờ chiều"] = "AF"}
 local pod = map(pod_map)
 pod = rule("pod", pod)
 
@@ -798,7 +801,8 @@ part_expr = rule("part_expr", part_expr)
 
 -- the first or last day or week of a month: ngày đầu tiên của tháng ba, tuần đầu tiên của tháng 9 năm 2017
 local month_of_year = ph "tháng" * sp * map {["đầu tiên"] = 1, ["đầu"] = 1, ["cuối cùng"] = 12, ["cuối"] = 12} * sp *
-  (ph "của" * sp) ^ -1 * (year_expr + rel_unit) / function(m, t) if t.rel and t.rel.u ~= "Y" then return nil end t.m = m return t end
+  (ph "của" * sp) ^ -1 * (year_expr + rel_unit + ph "năm" * -(sp * digit) / function() return D {rel = {u = "Y", n = 0}} end) /
+  function(m, t) if t.rel and t.rel.u ~= "Y" then return nil end t.m = m return t end
 month_of_year = rule("month_of_year", month_of_year)
 local first_of = month_of_year + (ph "ngày" * sp * map {["đầu tiên"] = 1, ["cuối cùng"] = -1} + ph "tuần" * sp * ph "đầu tiên" * Cc "W") *
   sp * (ph "của" * sp) ^ -1 * month_expr / function(which, t)
@@ -859,11 +863,11 @@ local weak = {
   ["báo"] = "chí", ["thương"] = "binh", ["cá"] = "tháng", ["giải"] = "phóng", ["giao"] = "thừa",
   ["trung"] = "thu tuần", ["phụ"] = "nữ", ["bình"] = "minh", ["hoàng"] = "hôn", ["cùng"] = "năm kỳ kì ngày",
   ["thế"] = "kỷ kỉ", ["chủ"] = "nhật",
-  ["đầu"] = "tháng năm tuần thế thập quý ngày những mùa", ["giữa"] = "tháng năm tuần thế thập quý ngày những mùa",
-  ["cuối"] = "tháng năm tuần thế thập quý ngày những mùa", ["nhiều"] = "năm tháng ngày tuần thập giờ",
+  ["đầu"] = "tháng năm tuần thế thập quý ngày những mùa giờ", ["giữa"] = "tháng năm tuần thế thập quý ngày những mùa trưa",
+  ["cuối"] = "tháng năm tuần thế thập quý ngày những mùa giờ", ["nhiều"] = "năm tháng ngày tuần thập giờ",
   ["hàng"] = "năm tháng tuần ngày quý giờ đêm chục trăm", ["hằng"] = "năm tháng tuần ngày quý giờ đêm",
   ["hiện"] = "nay tại giờ thời", ["mới"] = "đây rồi", ["thời"] = "gian điểm đó kỳ", ["cả"] = UNITS,
-  ["tới"] = "đây nay", ["cách"] = "đây mạng", ["quá"] = "khứ", ["chưa"] = "đầy tới", ["nguyên"] = UNITS,
+  ["tới"] = "đây nay", ["cách"] = "đây mạng", ["quá"] = "khứ trưa", ["chưa"] = "đầy tới", ["nguyên"] = UNITS,
   ["trọn"] = UNITS, ["suốt"] = UNITS, ["lễ"] = "tình giáng phật vu", ["ngay"] = "bây lúc sau", ["bắt"] = "đầu",
   ["bao"] = "năm tháng ngày", ["vừa"] = "qua rồi", ["tương"] = "lai", ["nhiệm"] = "kỳ", ["đúng"] = "#",
   ["mọi"] = "năm", ["mỗi"] = "năm tháng tuần ngày sáng tối đêm giờ quý", ["kể"] = "từ", ["càng"] = "sớm",
@@ -872,7 +876,7 @@ local weak = {
   ["vài"] = UNITS .. " ba chục trăm", ["dăm"] = UNITS .. " ba", ["lúc"] = "# này đó ấy bấy",
   ["hơn"] = APPROX, ["gần"] = APPROX .. " đây như", ["khoảng"] = APPROX .. " từ thời", ["chừng"] = APPROX,
   ["trên"] = APPROX, ["dưới"] = APPROX, ["ngoài"] = APPROX, ["ít"] = "nhất", ["tối"] = nil, ["ngót"] = APPROX,
-  ["xấp"] = "xỉ", ["tầm"] = APPROX, ["ước"] = APPROX, ["tối thiểu"] = nil,
+  ["xấp"] = "xỉ", ["tờ"] = "mờ", ["chập"] = "tối", ["sẩm"] = "tối", ["nhá"] = "nhem", ["tầm"] = APPROX, ["ước"] = APPROX, ["tối thiểu"] = nil,
 }
 local unit_words = {"giây", "phút", "tiếng", "giờ", "ngày", "tuần", "tháng", "quý", "qúy", "năm", "thập", "thế", "buổi",
                     "hôm", "mùa"}
