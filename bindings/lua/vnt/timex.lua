@@ -296,10 +296,14 @@ function M.find(text, opts)
   local anchor = date and M.parse_date(date) or nil
   if not date and opts.guess_date then
     -- the first full date of the first four lines, not in a clause that announces it
-    local limit, n = #text, 0
-    for e in text:gmatch("[^\n]+()") do
-      n = n + 1
-      if n == 4 then limit = e break end
+    local limit, n, i = #text, 0, 1
+    while i <= #text do   -- (the end of the fourth line that is not empty: plain searches)
+      local j = text:find("\n", i, true) or #text + 1
+      if j > i then
+        n = n + 1
+        if n == 4 then limit = j break end
+      end
+      i = j + 1
     end
     local partial
     for _, st in ipairs(sents) do
