@@ -50,6 +50,10 @@ end
 cli.each_document(a.files, {split = a.split, encoding = a.encoding, repair = a.repair}, add)
 
 local entries = b:entries()
+-- what reading the documents left behind goes before the output is made: the output's own strings
+-- then reuse its room (a generational collector would let the two pile up)
+collectgarbage("collect")
+collectgarbage("incremental")
 local others = a.all and b:unanchored() or {}
 local out = io.stdout
 
