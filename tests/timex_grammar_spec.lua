@@ -144,7 +144,8 @@ describe("the temporal grammar", function()
       {"Đây là vụ buôn lậu lớn nhất từ trước tới nay.", nil, {}},
       {"Giải thưởng lớn nhất từ trước đến nay thuộc về đội trẻ.", nil, {}},
       {"Từ đó đến nay, gia đình chưa về quê.", nil, {"Từ đó đến nay=PXY"}},
-      {"Sau một thời gian, cửa hàng đóng cửa.", nil, {"một thời gian=PXM"}},
+      {"Sau một thời gian, cửa hàng đóng cửa.", nil, {"Sau một thời gian=FUTURE_REF"}},
+      {"Cửa hàng đóng cửa một thời gian.", nil, {"một thời gian=PXM"}},
       {"Hàng hóa sẽ về kho trong vài ngày tới.", nil, {"trong vài ngày tới=PXD"}},
       {"Chị có hơn 10 năm tuổi nghề.", nil, {"hơn 10 năm=~P10Y"}},
       {"Ông đã có 40 năm tuổi Đảng.", nil, {"40 năm=P40Y"}},
@@ -187,6 +188,15 @@ describe("the temporal grammar", function()
     }
   end)
 
+  it("counts N năm sau, N ngày sau from the time the text told last; N giờ trước is hours ago", function()
+    check {
+      {"Năm 2003, anh vào nghề. Ba năm sau, anh mở xưởng riêng.", "2019-10-01", {"Năm 2003=2003", "Ba năm sau=2006"}},
+      {"Ngày 5/3/2019, xe bị mất. 3 ngày sau, công an tìm thấy xe.", "2019-10-01",
+       {"Ngày 5/3/2019=2019-03-05", "3 ngày sau=2019-03-08"}},
+      {"Vụ cháy xảy ra 21 giờ trước.", "2019-10-01", {"21 giờ trước=PAST_REF"}},
+    }
+  end)
+
   it("takes two days that share a month as two dates", function()
     check {
       {"Trong hai ngày 28 và 29-5, trời mưa to.", "2020-06-01", {"ngày 28=2020-05-28", "29-5=2020-05-29"}},
@@ -208,6 +218,7 @@ describe("the temporal grammar", function()
       {"thứ 2", "2017-02-02", {"thứ 2=2017-02-06"}},
       {"Chủ nhật", "2017-02-02", {"Chủ nhật=2017-02-05"}},
       {"Thứ Hai, ông Dũng đến thăm trường.", "2017-02-02", {"Thứ Hai=2017-01-30"}},
+      {"hôm thứ hai", "2017-02-02", {"hôm thứ hai=2017-01-30"}},
     }
   end)
 

@@ -351,7 +351,7 @@ function M.find(text, opts)
     for _, r in ipairs(found) do
       local t = r.t
       local ahead = fut
-      if t.bare_wd and not fut then
+      if t.bare_wd and not fut and not text:find("^[Hh]ôm", r.s) then   -- (hôm thứ hai: the one past)
         -- a weekday that stands alone on its line or as its sentence (a schedule, a heading, a
         -- query: "Thứ Hai: họp giao ban"): the one ahead; in a report, the latest
         local rest = text:sub(si, r.s - 1) .. text:sub(r.e, sj)
@@ -359,6 +359,12 @@ function M.find(text, opts)
       end
       local ctx = {anchor = anchor, year = sent_year or (anchor and anchor.y), guess_y = guess_y, future = ahead}
       if t.ana and last_day then ctx.anchor = last_day end   -- hôm sau, cùng ngày: from the day told last
+      -- Ba năm sau, 3 ngày sau: after the time the text told last (the year of the last sentence that
+      -- gave one; the day it wrote out last), not after the document's date
+      if t.k == "shift" and t.after then
+        if t.u == "Y" and last_year then ctx.anchor = {y = last_year}
+        elseif (t.u == "D" or t.u == "W") and last_day then ctx.anchor = last_day end
+      end
       if t.carry then ctx.year = last_year end
       local value, typ, anchored = TV.resolve(t, ctx)
       if value then

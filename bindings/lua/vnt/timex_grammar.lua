@@ -249,7 +249,7 @@ local clock_words = hour_w * sp * ph "giờ" * (
       sp * ph "rưỡi" * Cc "half"
     + sp * ph "kém" * sp * (num + numword) * (sp * ph "phút") ^ -1 * Cc "less"
     + sp * (num + numword) * (sp * ph "phút" + -(sp * any {"ngày", "tháng", "năm", "tuần"})) * Cc "min"
-    + Cc "bare") / function(h, a, b)
+    + -(sp * ph "trước" * -(sp * any {"khi", "đó"})) * Cc "bare") / function(h, a, b)   -- (21 giờ trước: hours ago)
       if a == "half" then return {hh = h, mi = 30} end
       if b == "less" then return {hh = (h - 1) % 24, mi = 60 - a} end
       if b == "min" then if a < 60 then return {hh = h, mi = a} end return nil end
@@ -569,7 +569,7 @@ local ref = map {["mới đây"] = "PAST_REF", ["gần đây"] = "PAST_REF", ["t
   ["thời điểm này"] = "PRESENT_REF", ["thời điểm hiện tại"] = "PRESENT_REF", ["hiện thời"] = "PRESENT_REF",
   ["giờ đây"] = "PRESENT_REF", ["ngày nay"] = "PRESENT_REF", ["lúc bấy giờ"] = "PAST_REF",
   ["sắp tới"] = "FUTURE_REF", ["thời gian tới"] = "FUTURE_REF", ["tương lai gần"] = "FUTURE_REF", ["tới đây"] = "FUTURE_REF",
-  ["sau này"] = "FUTURE_REF", ["càng sớm càng tốt"] = "FUTURE_REF",
+  ["sau này"] = "FUTURE_REF", ["càng sớm càng tốt"] = "FUTURE_REF", ["sau một thời gian"] = "FUTURE_REF",
   ["thời gian sắp tới"] = "FUTURE_REF", ["trong thời gian tới"] = "FUTURE_REF",
   ["nhiều năm trước đây"] = "PAST_REF", ["nhiều năm trước"] = "PAST_REF", ["lâu nay"] = "PAST_REF",
   ["từ lâu"] = "PAST_REF", ["xưa nay"] = "PAST_REF"} / function(v)
