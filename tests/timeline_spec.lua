@@ -223,6 +223,25 @@ describe("vnt timeline", function()
     os.remove(corpus)
   end)
 
+  it("splits at the same blank lines whatever the blocks it reads, a blank line across two of them too", function()
+    local corpus = dir .. "/blocks.txt"
+    local text = doc_a .. "\n" .. doc_c .. " \t\n\n" .. doc_b .. ("Dòng không có dòng trống sau nó, ngày 2/3/2024. "):rep(40)
+    helper.write(corpus, text)
+    local function docs_at(size)
+      local p = io.popen("VNT_BLOCK_SIZE=" .. size .. " " .. helper.q(helper.bin) ..
+                         " timeline --split blank --all --format jsonl " .. helper.q(corpus))
+      local out = p:read("a")
+      p:close()
+      local got = {}
+      for _, r in ipairs(jsonl(out)) do got[#got + 1] = r.doc .. ":" .. r.line .. ":" .. r.start .. ":" .. r.value end
+      return got
+    end
+    local whole = docs_at(1 << 20)
+    assert.is_true(#whole > 10)
+    for _, size in ipairs {7, 64, 333} do assert.same(whole, docs_at(size), "blocks of " .. size) end
+    os.remove(corpus)
+  end)
+
   it("reports bad input with the file and goes on; an empty input is an empty timeline", function()
     local bad = dir .. "/bad.txt"
     helper.write(bad, "Ngày 1/1/2020 \255 hỏng\n")

@@ -176,15 +176,33 @@ function M.each_document(files, opts, fn)
         i, cline = j + 1, cline + vnt.count_lines(doc)
       end
     end
+    -- the last line break of what is pending: a blank line that ends a document can only start
+    -- there or in the new block, so only that much is searched again (a text without blank lines
+    -- costs linear time, not a search of all that is pending at every block)
+    local lastnl = 0
+    local function last_nl(s, from)
+      local k = 0
+      while true do
+        local j = s:find("\n", from, true)
+        if not j then return k end
+        k, from = j, j + 1
+      end
+    end
     for block, boff, bline in M.blocks(src, name) do
       if pending == "" then off, line = boff, bline end
+      local base = #pending
       pending = pending .. block
-      local cut = pending:match(".*()\n[ \t\r]*\n")
+      local from = lastnl > 0 and lastnl or base + 1
+      local cut = pending:match("^.*()\n[ \t\r]*\n", from)   -- (anchored at from, not tried from every byte)
       if cut then
         local head = pending:sub(1, cut)
         emit(head, off, line)
         off, line = off + #head, line + vnt.count_lines(head)
         pending = pending:sub(cut + 1)
+        lastnl = last_nl(pending, 1)
+      else
+        local k = last_nl(pending, base + 1)
+        if k > 0 then lastnl = k end
       end
     end
     emit(pending, off, line)
