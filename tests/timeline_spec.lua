@@ -116,6 +116,23 @@ describe("vnt.timeline builder", function()
     assert.equal("Tết Đinh Dậu (28/1/2017)", timeline.vietnamese(e))
   end)
 
+  it("keeps each record of a sentence too long to be one to the stretch around it, in whole words", function()
+    local dates = {}
+    for i = 1, 300 do dates[i] = ("%d/%d/20%02d"):format(i % 28 + 1, i % 12 + 1, 10 + i % 15) end
+    local text = "Lịch nghỉ\nCác ngày " .. table.concat(dates, ", ") .. " là ngày nghỉ của nhà máy.\n"
+    local b = timeline.new()
+    b:add_document("d.txt", text)
+    local n = 0
+    for _, r in ipairs(b.records) do
+      n = n + 1
+      assert.is_true(#r.sentence <= 2 * 400 + #r.text + 2, r.text)
+      assert.truthy(r.sentence:find(r.text, 1, true))
+      assert.truthy(text:find(r.sentence, 1, true))   -- a stretch of the text
+      assert.is_nil(r.sentence:find("^%S*%d/%d*$"))   -- not a cut number at its start
+    end
+    assert.equal(300, n)
+  end)
+
   it("keeps comparison baselines off the calendar, with their role", function()
     local b = timeline.new()
     b:add_document("q.txt", "Xuất khẩu gạo tăng mạnh\nQuý II/2023, xuất khẩu gạo đạt 2,3 triệu tấn, tăng 18% so với cùng kỳ năm 2022.\n")

@@ -311,6 +311,10 @@ end
 
 -- ---- the builder -------------------------------------------------------------------------------
 
+-- a sentence longer than this many bytes is one only in form: each of its expressions keeps CONTEXT
+-- bytes on either side for its event and its record
+local LONG_SENTENCE, CONTEXT = 1500, 400
+
 local Builder = {}
 Builder.__index = Builder
 
@@ -359,9 +363,26 @@ function Builder:add_document(name, text, base_line, base_offset)
     -- a comparison baseline (so với cùng kỳ năm 2022) is no event of its own: off the calendar
     local on = t.anchored and t.role ~= "baseline"
     if (not keep or keep[line]) and (on or self.opts.unanchored ~= false) then
-      -- the records of one sentence share its text
-      if t.sentence_start ~= sent_at then sent, sent_at = text:sub(t.sentence_start + 1, t.sentence_stop), t.sentence_start end
-      local a, b = t.start - t.sentence_start + 1, t.stop - t.sentence_start
+      -- the records of one sentence share its text; of a sentence too long to be one (a list of
+      -- a thousand dates, a body without full stops) each keeps the stretch around its expression,
+      -- so that the work and the output for each stay bounded
+      local ss, se = t.sentence_start, t.sentence_stop
+      if se - ss > LONG_SENTENCE then
+        ss = math.max(ss, t.start - CONTEXT)
+        se = math.min(se, t.stop + CONTEXT)
+        -- (cut at blanks: the stretch starts and ends with whole words)
+        if ss > t.sentence_start then ss = (text:find("%s", ss + 1) or t.start + 1) - 1 end
+        if ss > t.start then ss = t.start end
+        if se < t.sentence_stop then
+          local k = se
+          while k > t.stop and not text:sub(k, k):find("%s") do k = k - 1 end
+          se = k
+        end
+        sent, sent_at = text:sub(ss + 1, se), nil
+      elseif ss ~= sent_at then
+        sent, sent_at = text:sub(ss + 1, se), ss
+      end
+      local a, b = t.start - ss + 1, t.stop - ss
       recs[#recs + 1] = {
         doc = name, line = base_line + line - 1, start = base_offset + t.start, stop = base_offset + t.stop,
         text = t.text, type = t.type, value = t.value, anchored = on, mod = t.mod, role = t.role, holiday = t.holiday,
