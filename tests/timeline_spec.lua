@@ -284,6 +284,21 @@ describe("vnt timeline", function()
     assert.is_true(n > 0)
   end)
 
+  it("keeps an article's own markup out of the page's markup and script", function()
+    local f = dir .. "/hostile.html.txt"
+    helper.write(f, "Tin lạ <b>\nNgày 2/3/2024, trang đăng dòng <!--<script>alert(1)</script> gây lỗi.\n")
+    local out, err, code = helper.run({"timeline", "--format", "html", f})
+    os.remove(f)
+    assert.equal(0, code, err)
+    assert.falsy(out:find("<!--<script>", 1, true))
+    assert.falsy(out:find("alert(1)</script>", 1, true))
+    -- the page's own scripts are all there is: each <script> closes once
+    local opens = select(2, out:gsub("<script", ""))
+    local closes = select(2, out:gsub("</script>", ""))
+    assert.equal(opens, closes)
+    assert.truthy(out:find("\\u003c!--\\u003cscript>", 1, true))
+  end)
+
   local chromium
   for _, c in ipairs {"chromium", "chromium-browser"} do
     if os.execute("command -v " .. c .. " >/dev/null 2>&1") then chromium = c break end

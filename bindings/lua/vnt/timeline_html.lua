@@ -165,7 +165,9 @@ function M.render(entries, title, sub)
     rows[#rows + 1] = ("<tr><td class=\"v\">%s</td><td>%s</td><td>%s</td></tr>"):format(esc(e.value), esc(e.event),
       table.concat(docs, ", "))
   end
-  local json = ('{"entries":[' .. table.concat(data, ",\n") .. "]}"):gsub("</", "<\\/")
+  -- every < as \u003c (it is only ever inside a string): neither </script> nor <!-- <script> in an
+  -- article can end or change the script the data sits in
+  local json = ('{"entries":[' .. table.concat(data, ",\n") .. "]}"):gsub("<", "\\u003c")
   local subs = {["@TITLE@"] = esc(title or "Timeline"), ["@SUB@"] = esc(sub or ""), ["@DATA@"] = json,
                 ["@ROWS@"] = table.concat(rows, "\n")}
   return (page:gsub("@%u+@", function(k) return subs[k] end))
