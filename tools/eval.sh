@@ -63,6 +63,8 @@ python3 "$S/tools/eval_timeline.py" "$T/timeline.gold.jsonl" "$T/timeline.jsonl"
 if python3 tools/devset.py extract "$T/dev" 2>/dev/null; then
   python3 tools/eval_dev.py "$T/dev" --part dev
   python3 tools/eval_dev.py "$T/dev" --part measure --brief
+  python3 tools/eval_dev_quotes.py "$T/dev" --part dev
+  python3 tools/eval_dev_quotes.py "$T/dev" --part measure --brief
 else
   echo "timeline (development set): skipped: $S/data/corpus/vi-news.txt.xz is absent"
 fi

@@ -26,13 +26,34 @@ M.cues = {
   "gợi mở", "nhận xét", "tuyên bố", "giải thích", "nhắc lại", "khuyến nghị", "đề xuất", "thừa nhận", "tiết lộ",
   "trả lời", "phân tích", "nêu rõ", "chỉ rõ", "chỉ đạo", "cảnh báo", "bộc bạch", "tâm sự", "kể", "thông báo",
   "nhắn nhủ", "khuyên", "đánh giá", "bình luận", "phản ánh", "cam kết", "hứa", "nêu", "viết", "dặn",
+  -- more speech verbs of the news, and their common variants
+  "khẳng định lại", "tái khẳng định", "nói rõ", "nói với", "cho hay thêm", "thông tin thêm", "chia sẻ với",
+  "trả lời phỏng vấn", "khai", "khai nhận", "khai báo", "trình báo", "xác nhận", "xác định", "công bố", "giãi bày",
+  "thổ lộ", "bật mí", "hé lộ", "lên tiếng", "phủ nhận", "bác bỏ", "lên án", "chỉ trích", "cáo buộc", "tố cáo",
+  "báo cáo", "dẫn lời", "trích lời", "đưa tin", "loan tin", "nhắc nhở", "mong", "mong muốn", "mong rằng",
+  "hy vọng", "hi vọng", "tin rằng", "dự đoán", "dự báo", "ước tính", "kết luận", "khuyến cáo", "kiến nghị",
+  "hỏi", "đáp", "giải trình", "phân trần", "than", "than thở", "phàn nàn", "kể lại", "nhớ lại", "trải lòng",
+  "khoe", "ví von", "quả quyết", "cam đoan", "trấn an", "nhấn mạnh thêm", "nhắc lại", "lặp lại", "bổ sung",
+  "nêu ý kiến", "góp ý", "phản hồi", "phản bác", "đoán", "đoán rằng", "tường thuật", "thuật lại", "mô tả",
+  "miêu tả", "ghi nhận", "thống nhất quan điểm", "nhận định thêm", "lưu ý thêm", "giải thích thêm", "nói tiếp",
+  "tiếp lời", "chia sẻ thêm với", "tâm sự thêm", "bày tỏ thêm", "chỉ ra", "vạch rõ", "nhận thấy", "cho rằng thêm",
+  "quan ngại", "lo ngại", "bày tỏ quan ngại", "nhận xét thêm", "đánh giá thêm", "thông tin với", "trả lời báo chí",
+  "nói trong", "cho biết trong", "viết trên", "đăng tải", "chia sẻ trên", "nhắn tin", "gọi điện", "tuyên bố thêm",
+  "nêu rõ thêm", "trình bày", "báo tin", "thú nhận", "thừa nhận thêm", "tự nhận", "khuyên nhủ", "căn dặn",
+  "thông tin cho biết", "than phiền", "kêu", "xin", "nhờ", "đề nghị thêm",
 }
 
 --- Cues that are common words too: they speak only when a colon, a comma,
 -- "rằng" or "với ... về" follows them.
 M.weak_cues = {}
 for _, w in ipairs {"thông tin", "nêu", "đánh giá", "chỉ đạo", "phản ánh", "kể", "viết", "hứa", "dặn", "khuyên",
-                    "cam kết", "bình luận", "thông báo", "trao đổi", "nhận xét", "phân tích", "trả lời"} do
+                    "cam kết", "bình luận", "thông báo", "trao đổi", "nhận xét", "phân tích", "trả lời",
+                    -- (common words too: a report only before a colon, a comma, rằng, là)
+                    "khai", "xác định", "công bố", "báo cáo", "mong", "mong muốn", "hỏi", "đáp", "than", "khoe",
+                    "mô tả", "miêu tả", "ghi nhận", "chỉ ra", "nhận thấy", "trình bày", "nhắn tin", "gọi điện",
+                    "kêu", "xin", "nhờ", "đoán", "hy vọng", "hi vọng", "dự báo", "dự đoán", "ước tính", "kết luận",
+                    "lên tiếng", "bổ sung", "lặp lại", "nhắc lại", "tiếp lời", "nói tiếp", "phản hồi", "đưa tin",
+                    "đăng tải", "quan ngại", "lo ngại", "nhớ lại", "kể lại", "báo tin"} do
   M.weak_cues[w] = true
 end
 local weak_cues = M.weak_cues
@@ -47,6 +68,39 @@ M.titles = {
   "bác sĩ", "kỹ sư", "luật sư", "chuyên gia", "đại biểu", "tổng cục trưởng", "chủ nhiệm", "trưởng đoàn", "đại tá",
   "thiếu tướng", "trung tướng", "đại tướng", "ông", "bà", "anh", "chị", "người đứng đầu", "lãnh đạo", "đại diện",
   "nhà nghiên cứu", "nhà sáng lập", "ceo", "founder", "tổng thống", "thủ hiến",
+  -- offices, ranks and callings that name a person in the news
+  "chánh thanh tra", "phó chánh thanh tra", "chánh án", "phó chánh án", "viện trưởng viện kiểm sát", "kiểm sát viên",
+  "thẩm phán", "điều tra viên", "trưởng công an", "phó trưởng công an", "chỉ huy trưởng", "chính ủy", "chính uỷ",
+  "trưởng phòng", "phó trưởng phòng", "trưởng khoa", "phó trưởng khoa", "trưởng đồn", "đồn trưởng", "trưởng thôn",
+  "trưởng ấp", "trưởng bản", "tổ trưởng", "thiếu tá", "trung tá", "thượng tá", "đại úy", "đại uý", "thiếu úy",
+  "trung úy", "thượng úy", "thiếu tướng", "chuẩn đô đốc", "phó đô đốc", "đô đốc", "tư lệnh", "phó tư lệnh",
+  "ngoại trưởng", "quốc vương", "nhà vua", "hoàng tử", "công chúa", "giáo hoàng", "đức giáo hoàng", "thị trưởng",
+  "thống đốc", "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ", "bộ trưởng ngoại giao", "người phát ngôn bộ",
+  "huấn luyện viên", "hlv", "trợ lý", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "đội trưởng",
+  "vận động viên", "võ sĩ", "ca sĩ", "diễn viên", "người mẫu", "nghệ sĩ", "nsnd", "nsưt", "nhạc sĩ", "đạo diễn",
+  "nhà văn", "nhà thơ", "họa sĩ", "hoạ sĩ", "nhà thiết kế", "doanh nhân", "ông chủ", "bầu", "phóng viên",
+  "biên tập viên", "giáo viên", "thầy giáo", "cô giáo", "học sinh", "sinh viên", "nghiên cứu sinh", "nhà khoa học",
+  "nhà sử học", "nhà kinh tế", "chuyên viên", "cán bộ", "công nhân", "nông dân", "ngư dân", "tiểu thương",
+  "tài xế", "lái xe", "phi công", "hành khách", "du khách", "bệnh nhân", "nạn nhân", "nhân chứng", "nghi phạm",
+  "nghi can", "bị can", "bị cáo", "đối tượng", "cựu", "người dân", "người thân", "người nhà", "người cha", "người mẹ",
+  "người vợ", "người chồng", "người con", "cha", "mẹ", "vợ", "chồng", "cụ", "em", "cháu", "chủ", "nhân viên",
+  "viên", "ngài", "người đăng", "người này", "ông này", "bà này", "vị này", "nhà lãnh đạo", "lãnh đạo",
+}
+
+--- Heads of a phrase that names a group, a body, an outlet or an unnamed source (lower case):
+-- nhiều ý kiến, các chuyên gia, người dân, giới chức Ankara, phía cảnh sát, báo chí, hãng tin RT.
+M.groups = {
+  "người dân", "nhiều người", "một số người", "mọi người", "nhiều ý kiến", "các ý kiến", "ý kiến", "một số ý kiến",
+  "các chuyên gia", "nhiều chuyên gia", "giới chuyên gia", "giới chức", "giới thạo tin", "giới quan sát",
+  "giới phân tích", "giới", "phía", "gia đình", "cảnh sát", "công an", "nhà chức trách", "chính quyền",
+  "cơ quan", "cơ quan chức năng", "lực lượng chức năng", "báo chí", "truyền thông", "dư luận", "hãng tin",
+  "hãng thông tấn", "thông tấn xã", "tờ", "báo", "tạp chí", "đài", "kênh", "trang", "hãng", "công ty", "tập đoàn",
+  "clb", "câu lạc bộ", "đội", "đồn", "ban", "trường", "bệnh viện", "tòa án", "toà án", "viện kiểm sát",
+  "chính phủ", "quốc hội", "nhà trắng", "điện kremlin", "lầu năm góc", "liên hợp quốc", "hội đồng", "ủy ban",
+  "uỷ ban", "trung tâm", "văn phòng", "đại sứ quán", "lãnh sự quán", "nguồn tin", "một nguồn tin", "các nguồn tin",
+  "nhiều nguồn tin", "các nhà khoa học", "các nhà nghiên cứu", "các bác sĩ", "nhiều bác sĩ", "các đại biểu",
+  "nhiều đại biểu", "đại diện", "người phát ngôn", "các nhân chứng", "nhân chứng", "hàng xóm", "người quen",
+  "bạn bè", "đồng nghiệp", "cư dân", "cử tri", "người hâm mộ", "cổ động viên", "ngân hàng", "quân đội",
 }
 
 --- Vietnamese family names: a capitalized run starting with one is a person's name.
@@ -77,7 +131,10 @@ M.title_introducers = {
 -- Adverbs and auxiliaries between a speaker and the speech verb.
 local adverbs = {}
 for w in ([[cũng đã còn thì lại muốn từng vừa mới đều luôn sẽ]]):gmatch("%S+") do adverbs[w] = true end
-for _, w in ipairs {"đặc biệt", "tiếp tục", "nhiều lần", "thẳng thắn", "liên tục", "một lần", "lần nữa", "cũng đã"} do
+for w in ([[đều vẫn ngay chính_thức công_khai]]):gmatch("%S+") do adverbs[(w:gsub("_", " "))] = true end
+for _, w in ipairs {"đặc biệt", "tiếp tục", "nhiều lần", "thẳng thắn", "liên tục", "một lần", "lần nữa", "cũng đã",
+                    "đồng thời", "cũng đồng thời", "bước đầu", "một lần nữa", "sau đó", "trước đó", "cũng đều",
+                    "nhanh chóng", "thẳng thừng", "đã từng", "từng"} do
   adverbs[w] = true
 end
 
@@ -290,6 +347,16 @@ function name_in_raw(mention)
   end
 end
 
+-- a paragraph longer than this (bytes) is an article body run into one line: a report in it ends
+-- with its sentence
+local LONG_PARAGRAPH = 1200
+
+-- Words a sentence starts with, capitalized there, that name nobody (Theo đánh giá, Trong khi đó)
+local sentence_words = {}
+for w in ([[theo trong khi sau tại còn nhưng và đó này với về từ do vì nếu tuy dù bên ngoài trước cùng riêng hiện năm
+            ngày tháng tuần lúc hôm thậm chí cả các những một mỗi mọi nhiều đây ai gì ở như qua tới đến để bởi hay
+            hoặc song thế vậy chỉ cũng lại tất]]):gmatch("%S+") do sentence_words[w] = true end
+
 -- Is `s` a phrase that names a speaker: a title, ông/bà, a name, a role?
 local function speaker_like(s)
   s = trim(s)
@@ -301,6 +368,15 @@ local function speaker_like(s)
   if l:match("^bộ ") or l:match("^ubnd") or l:match("^hiệp hội") or l:match("^tập đoàn") or l:match("^ngân hàng")
      or l:match("^tổng cục") or l:match("^cục ") or l:match("^sở ") or l:match("^viện ") then
     return capitalized(s)
+  end
+  -- a group, a body, an outlet, an unnamed source: its head noun starts it (at most 12 words)
+  if starts_with_any(l, M.groups) and select(2, s:gsub("%S+", "")) <= 12 then return true end
+  -- a country or a city as an actor (Nga, Trung Quốc, Washington): one to three capitalized words
+  local ws = split_words(s)
+  if #ws <= 3 and not sentence_words[lower(ws[1] or "")] then
+    local all = true
+    for _, w in ipairs(ws) do if not capitalized(w) or w:find("[%d%p]") then all = false break end end
+    if all then return true end
   end
   return false
 end
@@ -363,6 +439,15 @@ local function mention_before(pre)
   for part in (pre .. ","):gmatch("(.-),") do parts[#parts + 1] = trim(part) end
   local k = #parts
   if k == 0 or parts[k] == "" then return nil end
+  -- a caption or a source glued before it ("(Nguồn: TTXVN) Bộ Ngoại giao Đức", "... ma túy Phó Giám đốc X"):
+  -- the longest end of the part that names a speaker, of at most twelve words
+  if not speaker_like(parts[k]) then
+    local ws = split_words((parts[k]:gsub("^.*[%)%]]%s*", "")))
+    for i = math.max(1, #ws - 11), #ws do
+      local tail = table.concat(ws, " ", i)
+      if capitalized(ws[i]) and speaker_like(tail) then parts[k] = tail break end
+    end
+  end
   local m = parts[k]
   -- walk back over appositives while the part so far has no name of its own
   while k > 1 and not M.name_in(m) and starts_with_any(lower(parts[k]), M.titles) and speaker_like(parts[k - 1]) do
@@ -733,9 +818,25 @@ function M.find(text, opts)
     -- indirect speech: the parts of the paragraph outside quote marks
     local covered = {}
     for _, sp in ipairs(spans) do covered[#covered + 1] = {sp[1], sp[2]} end
-    local function next_mark(i)
-      for _, sp in ipairs(spans) do if sp[1] >= i then return sp[1] end end
-      return #p + 1
+    -- Where an indirect statement that starts at i ends: at the next quote that takes over (one that
+    -- opens a sentence or follows a colon; a quoted word inside the clause is part of it), and at the
+    -- end of its sentence where the paragraph is an article body run into one line (there a report is
+    -- a sentence), else at the end of the paragraph (the sentences that go on with it are its own)
+    local long_para = #p > LONG_PARAGRAPH
+    local function statement_end(i)
+      local stop = #p
+      if long_para then
+        for _, st in ipairs(sents) do if st[1] <= i and st[2] >= i then stop = st[2] break end end
+      end
+      for _, sp in ipairs(spans) do
+        if sp[1] > i and sp[1] <= stop then
+          local before = p:sub(1, sp[1] - 1):match("(%S)%s*$")
+          if sentence_start(sp[1]) >= sp[1] - 1 or before == ":" or before == "." or before == nil then
+            return sp[1] - 1
+          end
+        end
+      end
+      return stop
     end
     local function inside_quote(i)   -- (a span whose opener is missing is a guess: it hides nothing)
       for _, sp in ipairs(spans) do if not sp[6] and i >= sp[1] and i <= sp[2] then return true end end
@@ -753,11 +854,24 @@ function M.find(text, opts)
         local before = s:sub(1, a - 1)
         local lead = trim(before)
         local at_start = lead == "" or lower(lead) == "cũng" or lower(lead):match(",$")
+        -- "... bên phải) Theo tờ Daily Mail, ...": a capital Theo after words is a sentence whose
+        -- full stop the page lost (a caption glued before it)
+        if not at_start and s:sub(a, a) == "T" and lead ~= "" and not lead:match("[,;:]$") then
+          at_start, before, lead = true, "", ""
+        end
         if at_start and not (a > 1 and s:sub(a - 1, a - 1):match("[%w\128-\255]")) and not inside_quote(sent[1] + a - 1) then
           local rest = s:sub(b + 1)
           local lrest = lower(rest)
           local intro = lrest:match("^(đánh giá của%s+)") or lrest:match("^(ý kiến của%s+)") or
-                        lrest:match("^(quan điểm của%s+)") or lrest:match("^(lời%s+)") or ""
+                        lrest:match("^(quan điểm của%s+)") or lrest:match("^(lời khai nhận của%s+)") or
+                        lrest:match("^(lời khai của%s+)") or lrest:match("^(lời%s+)") or
+                        lrest:match("^(hồ sơ của%s+)") or lrest:match("^(thông tin từ phía%s+)") or
+                        lrest:match("^(thông tin từ%s+)") or lrest:match("^(thông tin của%s+)") or
+                        lrest:match("^(tuyên bố của%s+)") or lrest:match("^(báo cáo của%s+)") or
+                        lrest:match("^(báo cáo từ%s+)") or lrest:match("^(giới thiệu của%s+)") or
+                        lrest:match("^(nguồn tin từ%s+)") or lrest:match("^(nhận định của%s+)") or
+                        lrest:match("^(kết luận của%s+)") or lrest:match("^(thông báo của%s+)") or
+                        lrest:match("^(công bố của%s+)") or lrest:match("^(phía%s+)") or ""
           local who = rest:sub(#intro + 1):match("^([^,]+),")
           local first = who and lower(who:match("^(%S+)") or "")
           if who and not not_speakers[first] and speaker_like(who) and #split_words(who) <= 14 then
@@ -769,7 +883,7 @@ function M.find(text, opts)
             else
               qa = sent[1]                          -- "Hội nghị lần này, theo X, ...": the whole sentence
             end
-            local qb = next_mark(qa) - 1
+            local qb = statement_end(qa)
             items[#items + 1] = {qa, qb, "indirect", trim(who), cue, "theo"}
           end
         end
@@ -814,11 +928,11 @@ function M.find(text, opts)
             if ok and weak_cues[lower(c[2])] and not (colon or comma or rang or head:match("^với ")) then ok = false end
             if ok and not colon and not rang and not comma then
               -- "trao đổi với các đại biểu về X": the statement is what follows
-              ok = words_count(p:sub(qa, math.min(next_mark(qa) - 1, qa + 120))) >= 6
+              ok = words_count(p:sub(qa, math.min(statement_end(qa), qa + 120))) >= 6
             end
             local mention = ok and mention_before(s:sub(math.max(1, c[1] - 300), c[1] - 1))
             if mention then
-              local qb = next_mark(qa) - 1
+              local qb = statement_end(qa)
               items[#items + 1] = {qa, qb, "indirect", mention, c[2], colon and "colon" or "verb", abs}
             end
           end
