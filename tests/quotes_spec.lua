@@ -129,6 +129,19 @@ describe("vnt.quotes.find()", function()
     assert.equal("CLB Sông Lam", r.speaker)
   end)
 
+  it("knows foreign names by their form, links a bare ông to the person before, and tells a school's name from a person's", function()
+    local r = find("Chuyên gia David Videcette nhận định rằng vụ tấn công đã được chuẩn bị từ lâu.\n" ..
+                   "Ông nói thêm: “Chúng ta cần cảnh giác hơn nữa với kiểu tấn công này.”")
+    assert.equal(2, #r)
+    assert.equal("David Videcette", r[1].speaker)
+    assert.equal("David Videcette", r[2].speaker)
+    assert.equal("Lavrov", one("Ngoại trưởng Lavrov cho biết Nga sẵn sàng đàm phán với tất cả các bên liên quan.").speaker)
+    -- an organisation after a title is no one-word name
+    assert.equal("Tổng giám đốc Viettel", one("Tổng giám đốc Viettel cho biết mạng 5G sẽ phủ sóng toàn quốc vào năm sau.").speaker)
+    r = one("Em Nguyễn Minh Thư, học sinh Trường THCS Lê Quý Đôn, chia sẻ: “Đề năm nay khó hơn em nghĩ rất nhiều.”")
+    assert.equal("Nguyễn Minh Thư", r.speaker)
+  end)
+
   it("keeps a caption glued before a speaker out of the speaker, and a capital Theo after it", function()
     local r = one("Cầu Rồng về đêm. (Ảnh: Minh Tâm) Sở Du lịch Đà Nẵng cho biết lượng khách tăng gấp đôi so với năm trước.")
     assert.equal("Sở Du lịch Đà Nẵng", r.speaker)

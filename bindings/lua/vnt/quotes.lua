@@ -103,6 +103,7 @@ M.groups = {
   "bạn bè", "đồng nghiệp", "cư dân", "cử tri", "người hâm mộ", "cổ động viên", "ngân hàng", "quân đội",
 }
 
+
 --- Vietnamese family names: a capitalized run starting with one is a person's name.
 M.family_names = {}
 for w in ([[Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lí Đinh Đoàn Lâm Mai Trịnh Đào
@@ -272,6 +273,16 @@ end
 local function build_hints()
   local words = {"ông ", "bà ", "Ông ", "Bà "}
   for w in pairs(M.family_names) do words[#words + 1] = w .. " " end
+  -- (a title starts a part that may hold a foreign name: Thủ tướng Theresa May)
+  local seen = {}
+  for _, w in ipairs(words) do seen[w] = true end
+  for _, t in ipairs(M.titles) do
+    local f = t:match("^(%S+)")
+    local c = first_char(f)
+    for _, v in ipairs {f .. " ", vnt.upper(c) .. f:sub(#c + 1) .. " "} do
+      if #f > 2 and not seen[v] and not v:find("[%.]") then seen[v] = true words[#words + 1] = v end
+    end
+  end
   table.sort(words)   -- (the same pattern whatever the order of the table)
   local first = ""
   for _, w in ipairs(words) do
@@ -302,6 +313,26 @@ function M.name_in(mention)
     name_memo[mention] = r
   end
   return r or nil
+end
+
+-- a family name right after the word for a school or a street is part of its name: Trường THCS
+-- Huỳnh Văn Nghệ, đường Lê Lợi
+local org_heads = {}
+-- (schools, streets and works are named after people; the units of government before a name are
+-- part of a title: Chủ tịch xã Đỗ Minh Quân)
+for w in ([[trường thcs thpt thcs-thpt th tiểu đường phố viện cầu lăng đền]]):gmatch("%S+") do org_heads[w] = true end
+-- the last words of titles that a person's one-word name may follow (Tổng thống Putin, HLV Conte),
+-- not those an organisation follows (Tổng giám đốc Viettel)
+local person_title_last = {}
+for w in ([[thống tướng trưởng vương hoàng hlv viên thủ đạo sĩ ngài sứ tá úy uý]]):gmatch("%S+") do
+  person_title_last[w] = true
+end
+person_title_last["trưởng"] = nil   -- (Bộ trưởng X, Viện trưởng X: an organisation follows as often)
+person_title_last["ngoại trưởng"], person_title_last["tổng trưởng"] = true, true
+
+local function org_before(words, k)
+  local w = words[k - 1]
+  return w ~= nil and org_heads[lower(w)] ~= nil
 end
 
 function name_in_raw(mention)
@@ -335,9 +366,32 @@ function name_in_raw(mention)
       local j = i
       while j + 1 <= #words and segof[j + 1] == segof[i] and namelike(j + 1) do j = j + 1 end
       for k = i, j - 1 do
-        if M.family_names[words[k]] and j - k + 1 <= 4 then
+        if M.family_names[words[k]] and j - k + 1 <= 4 and not org_before(words, k) then
           local name = table.concat(words, " ", k, j)
           if not M.places[name] then return name end
+        end
+      end
+      i = j + 1
+    else
+      i = i + 1
+    end
+  end
+  -- a foreign name: the end of a run of capitalized words from the first that is no Vietnamese
+  -- syllable, one to four words ("chuyên gia David Videcette", "Thủ tướng Anh Theresa May",
+  -- "Tổng thống Putin"); a single word only after a title
+  i = 1
+  while i <= #words do
+    if namelike(i) then
+      local j = i
+      while j + 1 <= #words and segof[j + 1] == segof[i] and namelike(j + 1) do j = j + 1 end
+      for k = i, j do
+        local w = words[k]:gsub("%-.*$", "")
+        if not vnt.is_syllable(w) and w:find("^%u%l") and j - k + 1 <= 4 then
+          if j > k or (k > 1 and person_title_last[lower(words[k - 1])])
+             or (k > 2 and person_title_last[lower(words[k - 2] .. " " .. words[k - 1])]) then
+            return table.concat(words, " ", k, j)
+          end
+          break
         end
       end
       i = j + 1
@@ -689,6 +743,15 @@ local function resolve(mention, offset, people_of, last_speaker)
   local ws = {}
   for w in l:gmatch("[^%s,]+") do
     if w ~= "ông" and w ~= "bà" then ws[#ws + 1] = w end
+  end
+  -- ông, bà, ông ấy, bà này, vị này: the speaker before, else the latest person named before it
+  local bare = #ws == 0 or (#ws == 1 and (ws[1] == "ấy" or ws[1] == "này" or ws[1] == "ta"))
+  if bare then
+    if last_speaker then return last_speaker end
+    local people = people_of()
+    local last = last_before(people, offset)
+    if people[last] then return people[last].name end
+    return mention
   end
   local single = #ws == 1 and capitalized(mention:match("(%S+)$"))
   -- the latest person before the mention: from the end, the first that fits
