@@ -87,6 +87,18 @@ M.titles = {
   "viên", "ngài", "người đăng", "người này", "ông này", "bà này", "vị này", "nhà lãnh đạo", "lãnh đạo",
 }
 
+--- Countries, capitals and blocs that speak as actors in the news (lower case).
+M.actors = {}
+for _, w in ipairs {"mỹ", "hoa kỳ", "nga", "trung quốc", "nhật bản", "nhật", "hàn quốc", "triều tiên", "anh", "pháp",
+  "đức", "ý", "italy", "tây ban nha", "ấn độ", "iran", "iraq", "israel", "palestine", "ukraine", "thổ nhĩ kỳ",
+  "syria", "ai cập", "saudi arabia", "ả rập xê út", "australia", "úc", "canada", "brazil", "mexico", "philippines",
+  "indonesia", "malaysia", "singapore", "thái lan", "campuchia", "lào", "myanmar", "đài loan", "hồng kông",
+  "việt nam", "eu", "liên minh châu âu", "nato", "asean", "liên hợp quốc", "washington", "moskva", "moscow",
+  "bắc kinh", "tokyo", "seoul", "bình nhưỡng", "london", "paris", "berlin", "kiev", "kyiv", "ankara", "tehran",
+  "hà nội", "nhà trắng", "điện kremlin", "lầu năm góc", "bộ ngoại giao", "chính phủ", "quốc hội"} do
+  M.actors[w] = true
+end
+
 --- Heads of a phrase that names a group, a body, an outlet or an unnamed source (lower case):
 -- nhiều ý kiến, các chuyên gia, người dân, giới chức Ankara, phía cảnh sát, báo chí, hãng tin RT.
 M.groups = {
@@ -405,12 +417,6 @@ end
 -- with its sentence
 local LONG_PARAGRAPH = 1200
 
--- Words a sentence starts with, capitalized there, that name nobody (Theo đánh giá, Trong khi đó)
-local sentence_words = {}
-for w in ([[theo trong khi sau tại còn nhưng và đó này với về từ do vì nếu tuy dù bên ngoài trước cùng riêng hiện năm
-            ngày tháng tuần lúc hôm thậm chí cả các những một mỗi mọi nhiều đây ai gì ở như qua tới đến để bởi hay
-            hoặc song thế vậy chỉ cũng lại tất]]):gmatch("%S+") do sentence_words[w] = true end
-
 -- Is `s` a phrase that names a speaker: a title, ông/bà, a name, a role?
 local function speaker_like(s)
   s = trim(s)
@@ -425,13 +431,20 @@ local function speaker_like(s)
   end
   -- a group, a body, an outlet, an unnamed source: its head noun starts it (at most 12 words)
   if starts_with_any(l, M.groups) and select(2, s:gsub("%S+", "")) <= 12 then return true end
-  -- a country or a city as an actor (Nga, Trung Quốc, Washington): one to three capitalized words
+  -- a country, a capital or a body by its acronym as an actor (Nga, Trung Quốc, Washington, WHO, NATO)
+  if M.actors[l] then return true end
+  -- a company, an outlet or a body by a name of foreign form (Bloomberg, Apple, BAE Systems, Ford Việt
+  -- Nam): one to four capitalized words, one of them no Vietnamese syllable
   local ws = split_words(s)
-  if #ws <= 3 and not sentence_words[lower(ws[1] or "")] then
-    local all = true
-    for _, w in ipairs(ws) do if not capitalized(w) or w:find("[%d%p]") then all = false break end end
-    if all then return true end
+  if #ws <= 4 then
+    local all, foreign = true, false
+    for _, w in ipairs(ws) do
+      if not capitalized(w) or w:find("[%d%p]") then all = false break end
+      if not vnt.is_syllable(w) then foreign = true end
+    end
+    if all and foreign then return true end
   end
+  if not s:find("%s") and all_caps(s) and #s >= 2 and #s <= 8 and not s:find("%d") then return true end
   return false
 end
 
@@ -481,6 +494,9 @@ local function mention_before(pre)
     pre = pre:match("^%S*%s(.*)$") or pre
   end
   pre = pre:match("^.*:%s*(.-)$") or pre   -- nothing before a colon belongs to the speaker
+  -- an aside in brackets is no part of the mention (Đồn Biên phòng X (TP Móng Cái, tỉnh Quảng Ninh)),
+  -- and a spaced dash sets off an appositive as a comma does (Ông X – Trưởng ban Y -)
+  pre = pre:gsub("%s*%b()", ""):gsub("%s+[%-\226\128\147\226\128\148]+%s+", ", "):gsub("%s+[%-\226\128\147]+%s*$", "")
   local words = split_words(pre)
   while #words > 0 do
     local lw = lower(words[#words])
@@ -502,6 +518,12 @@ local function mention_before(pre)
       if capitalized(ws[i]) and speaker_like(tail) then parts[k] = tail break end
     end
   end
+  -- "Em Phương Anh, thi tại điểm thi này, cho rằng": an appositive that names no one, between a
+  -- person and the verb, is passed over (at most two parts of eight words)
+  if k > 1 and not speaker_like(parts[k]) and select(2, parts[k]:gsub("%S+", "")) <= 8 then
+    if M.name_in(parts[k - 1]) then k = k - 1
+    elseif k > 2 and M.name_in(parts[k - 2]) and select(2, parts[k - 1]:gsub("%S+", "")) <= 8 then k = k - 2 end
+  end
   local m = parts[k]
   -- walk back over appositives while the part so far has no name of its own
   while k > 1 and not M.name_in(m) and starts_with_any(lower(parts[k]), M.titles) and speaker_like(parts[k - 1]) do
@@ -510,10 +532,12 @@ local function mention_before(pre)
     if M.name_in(parts[k]) then break end
   end
   if not speaker_like(m) or #m > 160 then return nil end
-  -- a noun phrase: no verb or auxiliary, no speech verb of its own
+  -- a noun phrase: no verb or auxiliary, no speech verb of its own (but a group may have a relative
+  -- clause: Một số người đã từng làm cùng với hắn)
   -- (capitalized words are names: Cần Thơ, Bộ Thông tin và Truyền thông)
+  local group = starts_with_any(lower(m), M.groups)
   for w in m:gmatch("%S+") do
-    if verbish[w] then return nil end
+    if verbish[w] and not group then return nil end
   end
   for _, c in ipairs(cues_in(m)) do
     if not capitalized(c[2]) then return nil end
@@ -916,7 +940,9 @@ function M.find(text, opts)
         from = b + 1
         local before = s:sub(1, a - 1)
         local lead = trim(before)
-        local at_start = lead == "" or lower(lead) == "cũng" or lower(lead):match(",$")
+        local ll = lower(lead)
+        local at_start = lead == "" or ll == "cũng" or ll == "còn" or ll == "nhưng" or ll == "tuy nhiên" or
+                         ll == "trong khi đó" or ll == "mặt khác" or ll == "và" or ll:match(",$")
         -- "... bên phải) Theo tờ Daily Mail, ...": a capital Theo after words is a sentence whose
         -- full stop the page lost (a caption glued before it)
         if not at_start and s:sub(a, a) == "T" and lead ~= "" and not lead:match("[,;:]$") then
@@ -934,14 +960,16 @@ function M.find(text, opts)
                         lrest:match("^(báo cáo từ%s+)") or lrest:match("^(giới thiệu của%s+)") or
                         lrest:match("^(nguồn tin từ%s+)") or lrest:match("^(nhận định của%s+)") or
                         lrest:match("^(kết luận của%s+)") or lrest:match("^(thông báo của%s+)") or
-                        lrest:match("^(công bố của%s+)") or lrest:match("^(phía%s+)") or ""
+                        lrest:match("^(công bố của%s+)") or lrest:match("^(tổng hợp từ%s+)") or
+                        lrest:match("^(tổng hợp của%s+)") or lrest:match("^(thông tin ban đầu từ%s+)") or
+                        lrest:match("^(thông tin ban đầu của%s+)") or lrest:match("^(phía%s+)") or ""
           local who = rest:sub(#intro + 1):match("^([^,]+),")
           local first = who and lower(who:match("^(%S+)") or "")
           if who and not not_speakers[first] and speaker_like(who) and #split_words(who) <= 14 then
-            local cue = s:sub((lower(lead) == "cũng") and 1 or a, b - 1)   -- Theo, Cũng theo, theo
+            local cue = s:sub((ll == "cũng" or ll == "còn") and 1 or a, b - 1)   -- Theo, Cũng theo, Còn theo
             if intro ~= "" then cue = cue .. " " .. trim(intro) end
             local qa
-            if lead == "" or lower(lead) == "cũng" then
+            if lead == "" or not ll:match(",$") then
               qa = sent[1] + b + #intro + #who + 1   -- after "Theo X,"
             else
               qa = sent[1]                          -- "Hội nghị lần này, theo X, ...": the whole sentence
