@@ -178,6 +178,14 @@ describe("vnt.quotes.find()", function()
     assert.equal("Hồ Quang Minh", r.speaker)
   end)
 
+  it("takes a headline 'Name: statement' for a statement, not 'Name verb: ...' with a verb it does not know", function()
+    local r = one("Bộ trưởng Lê Thành Long: Cần sửa luật đất đai trong năm nay")
+    assert.equal("Lê Thành Long", r.speaker)
+    assert.equal(":", r.cue)
+    assert.equal("Cần sửa luật đất đai trong năm nay", r.quote)
+    assert.same({}, find("Lịch thi đấu: Vòng 5 diễn ra vào cuối tuần này ở sân Thống Nhất."))
+  end)
+
   it("takes more cues from the user", function()
     local text = "Ông Đinh Công Lý rỉ tai: Chợ phiên tuần này sẽ đông hơn mọi tuần vì có hội làng."
     assert.same({}, find(text))

@@ -887,7 +887,8 @@ function M.find(text, opts)
     local pcues = cues_flat(p)
     local has_theo = p:find("[Tt]heo%s") ~= nil
     local has_mark = p:find('"', 1, true) or p:find("\226\128[\152\153\156\157]") or p:find("\194[\171\187]")
-    if not has_theo and #pcues == 0 and not has_mark then
+    local has_head = p:find("^%s*[^:\n]+:%s") ~= nil
+    if not has_theo and #pcues == 0 and not has_mark and not has_head then
       prev_para_speaker = nil
       goto next_paragraph
     end
@@ -976,6 +977,25 @@ function M.find(text, opts)
             end
             local qb = statement_end(qa)
             items[#items + 1] = {qa, qb, "indirect", trim(who), cue, "theo"}
+          end
+        end
+      end
+    end
+    -- 1b. a headline or a line "Name: statement" (Phó Thủ tướng Trịnh Đình Dũng: PV Power cần đẩy nhanh
+    -- tiến độ): a speaker of a few words before the paragraph's first colon, no speech verb in it
+    do
+      local head, rest_at
+      if has_head then head, rest_at = p:match("^%s*([^:\n]+):%s*()") end
+      if head and #head <= 90 and not has_sentence_punct(head) and rest_at <= #p and not inside_quote(rest_at) then
+        local mention = trim(head)
+        local nw = select(2, mention:gsub("%S+", ""))
+        -- (a name or a title ends it: "Ông X rỉ tai:" is a verb no list knows, not a heading)
+        local last_word = mention:match("(%S+)$") or ""
+        if nw >= 2 and nw <= 10 and capitalized(last_word) and speaker_like(mention) and #cues_flat(mention) == 0
+           and (M.name_in(mention) or starts_with_any(lower(mention), M.titles) or starts_with_any(lower(mention), M.groups)) then
+          local qb = statement_end(rest_at)
+          if words_count(p:sub(rest_at, qb)) >= 3 then
+            items[#items + 1] = {rest_at, qb, "indirect", mention, ":", "colon"}
           end
         end
       end
