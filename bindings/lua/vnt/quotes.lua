@@ -285,14 +285,14 @@ end
 local function build_hints()
   local words = {"ông ", "bà ", "Ông ", "Bà "}
   for w in pairs(M.family_names) do words[#words + 1] = w .. " " end
-  -- (a title starts a part that may hold a foreign name: Thủ tướng Theresa May)
+  -- (the first words of some titles a foreign name follows: Thủ tướng Theresa May, chuyên gia David
+  -- Videcette; not the common ones -- bộ, nhà, đại, chủ -- or every part of a text would be looked at)
   local seen = {}
   for _, w in ipairs(words) do seen[w] = true end
-  for _, t in ipairs(M.titles) do
-    local f = t:match("^(%S+)")
+  for f in ([[thủ ngoại giám chuyên hlv huấn tiến cựu ngài nghị thống tướng cầu]]):gmatch("%S+") do
     local c = first_char(f)
     for _, v in ipairs {f .. " ", vnt.upper(c) .. f:sub(#c + 1) .. " "} do
-      if #f > 2 and not seen[v] and not v:find("[%.]") then seen[v] = true words[#words + 1] = v end
+      if not seen[v] then seen[v] = true words[#words + 1] = v end
     end
   end
   table.sort(words)   -- (the same pattern whatever the order of the table)
@@ -496,7 +496,10 @@ local function mention_before(pre)
   pre = pre:match("^.*:%s*(.-)$") or pre   -- nothing before a colon belongs to the speaker
   -- an aside in brackets is no part of the mention (Đồn Biên phòng X (TP Móng Cái, tỉnh Quảng Ninh)),
   -- and a spaced dash sets off an appositive as a comma does (Ông X – Trưởng ban Y -)
-  pre = pre:gsub("%s*%b()", ""):gsub("%s+[%-\226\128\147\226\128\148]+%s+", ", "):gsub("%s+[%-\226\128\147]+%s*$", "")
+  if pre:find("(", 1, true) then pre = pre:gsub("%s*%b()", "") end
+  if pre:find(" -", 1, true) or pre:find("\226\128\147", 1, true) or pre:find("\226\128\148", 1, true) then
+    pre = pre:gsub("%s+[%-\226\128\147\148]+%s+", ", "):gsub("%s+[%-\226\128\147]+%s*$", "")
+  end
   local words = split_words(pre)
   while #words > 0 do
     local lw = lower(words[#words])
