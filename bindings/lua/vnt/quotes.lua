@@ -289,9 +289,10 @@ local function build_hints()
   -- Videcette; not the common ones -- bộ, nhà, đại, chủ -- or every part of a text would be looked at)
   local seen = {}
   for _, w in ipairs(words) do seen[w] = true end
-  for f in ([[thủ ngoại giám chuyên hlv huấn tiến cựu ngài nghị thống tướng cầu]]):gmatch("%S+") do
+  for f in ([[ngoại chuyên hlv huấn cựu ngài Thủ Tổng Tướng Nghị Thống Tiến]]):gmatch("%S+") do
     local c = first_char(f)
-    for _, v in ipairs {f .. " ", vnt.upper(c) .. f:sub(#c + 1) .. " "} do
+    local up = vnt.upper(c) .. f:sub(#c + 1)
+    for _, v in ipairs(f == up and {f .. " "} or {f .. " ", up .. " "}) do   -- (a capitalized one as it is)
       if not seen[v] then seen[v] = true words[#words + 1] = v end
     end
   end
