@@ -424,16 +424,17 @@ local function speaker_like(s)
   if s == "" or #s > 200 then return false end
   local l = lower(s)
   if starts_with_any(l, M.titles) then return true end
-  if M.name_in(s) then return true end
+  -- (the cheap tests before the names: a mention is looked at often)
   -- an organisation: Bộ TT&TT, UBND tỉnh, Hiệp hội ..., Tập đoàn ...
   if l:match("^bộ ") or l:match("^ubnd") or l:match("^hiệp hội") or l:match("^tập đoàn") or l:match("^ngân hàng")
      or l:match("^tổng cục") or l:match("^cục ") or l:match("^sở ") or l:match("^viện ") then
-    return capitalized(s)
+    if capitalized(s) then return true end
   end
-  -- a group, a body, an outlet, an unnamed source: its head noun starts it (at most 12 words)
-  if starts_with_any(l, M.groups) and select(2, s:gsub("%S+", "")) <= 12 then return true end
   -- a country, a capital or a body by its acronym as an actor (Nga, Trung Quốc, Washington, WHO, NATO)
   if M.actors[l] then return true end
+  -- a group, a body, an outlet, an unnamed source: its head noun starts it (at most 12 words)
+  if starts_with_any(l, M.groups) and select(2, s:gsub("%S+", "")) <= 12 then return true end
+  if M.name_in(s) then return true end
   -- a company, an outlet or a body by a name of foreign form (Bloomberg, Apple, BAE Systems, Ford Việt
   -- Nam): one to four capitalized words, one of them no Vietnamese syllable
   local ws = split_words(s)
@@ -518,8 +519,11 @@ local function mention_before(pre)
   if not speaker_like(parts[k]) then
     local ws = split_words((parts[k]:gsub("^.*[%)%]]%s*", "")))
     for i = math.max(1, #ws - 11), #ws do
-      local tail = table.concat(ws, " ", i)
-      if capitalized(ws[i]) and speaker_like(tail) then parts[k] = tail break end
+      -- (from the start of a run of capitals only: a speaker's name or title starts with one)
+      if capitalized(ws[i]) and (i == 1 or not capitalized(ws[i - 1])) then
+        local tail = table.concat(ws, " ", i)
+        if speaker_like(tail) then parts[k] = tail break end
+      end
     end
   end
   -- "Em Phương Anh, thi tại điểm thi này, cho rằng": an appositive that names no one, between a
@@ -900,10 +904,11 @@ function M.find(text, opts)
     -- the sentences of the paragraph, to find what is around each quote
     local sents = {}
     for _, si, sj in vnt.sentences(p) do sents[#sents + 1] = {si, sj} end
-    local function sentence_start(i)
-      local s0 = 1
-      for _, s in ipairs(sents) do
-        if s[1] <= i then s0 = s[1] else break end
+    local function sentence_start(i)   -- (a binary search: a long paragraph has many sentences)
+      local lo, hi, s0 = 1, #sents, 1
+      while lo <= hi do
+        local mid = (lo + hi) // 2
+        if sents[mid][1] <= i then s0, lo = sents[mid][1], mid + 1 else hi = mid - 1 end
       end
       return s0
     end
@@ -918,7 +923,12 @@ function M.find(text, opts)
     local function statement_end(i)
       local stop = #p
       if long_para then
-        for _, st in ipairs(sents) do if st[1] <= i and st[2] >= i then stop = st[2] break end end
+        local lo, hi = 1, #sents
+        while lo <= hi do
+          local mid = (lo + hi) // 2
+          local st = sents[mid]
+          if st[2] < i then lo = mid + 1 elseif st[1] > i then hi = mid - 1 else stop = st[2] break end
+        end
       end
       for _, sp in ipairs(spans) do
         if sp[1] > i and sp[1] <= stop then
