@@ -186,6 +186,17 @@ describe("vnt.quotes.find()", function()
     assert.same({}, find("Lịch thi đấu: Vòng 5 diễn ra vào cuối tuần này ở sân Thống Nhất."))
   end)
 
+  it("ends a straight quote whose closer is missing where the next one opens after a sentence", function()
+    local r = find('Bà Thơm kể: "Lúc đó gặp ai cũng ngại. Thậm chí đám cưới cũng không dám đi! ' ..
+                   '"Đến tháng 9 thì chồng tôi được thả về. Ít ra mình có chỗ dựa". Bà nói tiếp về chuyện khác.')
+    assert.equal(2, #r)
+    assert.equal("Lúc đó gặp ai cũng ngại. Thậm chí đám cưới cũng không dám đi!", r[1].quote)
+    assert.equal("Đến tháng 9 thì chồng tôi được thả về. Ít ra mình có chỗ dựa", r[2].quote)
+    -- a quoted title inside a quote stays inside it
+    local q = one('Ông Tư nói: "Tôi đọc cuốn "Đất rừng phương Nam" từ bé, giờ đọc lại vẫn thích."')
+    assert.equal('Tôi đọc cuốn "Đất rừng phương Nam" từ bé, giờ đọc lại vẫn thích.', q.quote)
+  end)
+
   it("takes more cues from the user", function()
     local text = "Ông Đinh Công Lý rỉ tai: Chợ phiên tuần này sẽ đông hơn mọi tuần vì có hội làng."
     assert.same({}, find(text))

@@ -590,7 +590,15 @@ local function quote_spans(p)
         local prev_b, next_b = p:sub(i - 1, i - 1), p:sub(i + 1, i + 1)
         local opener = (prev_b == "" or prev_b:match("[%s%(%[]")) and next_b ~= "" and not next_b:match("%s")
         local closer = prev_b ~= "" and not prev_b:match("%s") and (next_b == "" or next_b:match("[%s%p]"))
-        if opener and not closer and #stack > 0 and stack[#stack] == '"' then
+        local before_end = p:sub(math.max(1, i - 4), i - 1):match("[%.!?…]%s+$")
+        if opener and not closer and #stack == 1 and stack[1] == '"' and before_end then
+          -- "A ... đi! "B ...": an opener after a sentence's end while a quote is open: that quote's
+          -- closer was left out; it ends with its sentence, and a new one starts here
+          local e = i - 1
+          while e > start and p:sub(e, e):match("%s") do e = e - 1 end
+          spans[#spans + 1] = {start, e, start + 1, e, true}
+          start = i
+        elseif opener and not closer and #stack > 0 and stack[#stack] == '"' then
           stack[#stack + 1] = '"'   -- a quote inside a quote
         elseif closer and not opener and #stack == 0 then
           if spans[#spans] and not p:sub(spans[#spans][2] + 1, i - 1):find('[%.!?]%s') and i - spans[#spans][2] < 200 then
@@ -776,8 +784,14 @@ local function resolve(mention, offset, people_of, last_speaker)
   for w in l:gmatch("[^%s,]+") do
     if w ~= "ông" and w ~= "bà" then ws[#ws + 1] = w end
   end
-  -- ông, bà, ông ấy, bà này, vị này: the speaker before, else the latest person named before it
-  local bare = #ws == 0 or (#ws == 1 and (ws[1] == "ấy" or ws[1] == "này" or ws[1] == "ta"))
+  -- ông, bà, ông ấy, bà này, em này, vị này, người này: the speaker before, else the latest person
+  -- named before it
+  local demo = {["ấy"] = true, ["này"] = true, ["ta"] = true, ["đó"] = true}
+  local pron = {["anh"] = true, ["chị"] = true, ["em"] = true, ["cô"] = true, ["chú"] = true, ["bác"] = true,
+                ["cậu"] = true, ["cụ"] = true, ["vị"] = true, ["người"] = true, ["nhân vật"] = true, ["hắn"] = true,
+                ["y"] = true, ["thị"] = true, ["nữ"] = true, ["nam"] = true}
+  local bare = #ws == 0 or (#ws == 1 and (demo[ws[1]] or ws[1] == "hắn"))
+    or (#ws == 2 and pron[ws[1]] and demo[ws[2]])
   if bare then
     if last_speaker then return last_speaker end
     local people = people_of()
