@@ -157,6 +157,13 @@ describe("vnt.quotes.find()", function()
       "Ông Đỗ Văn Hải cho biết trạm bơm giúp 300 hộ chủ động nước tưới. Xã cũng làm thêm hai kênh dẫn mới."
     r = one(body)
     assert.equal("trạm bơm giúp 300 hộ chủ động nước tưới.", r.quote)
+    -- but on over the sentences that go on with it (a connective, the speaker's "tôi")
+    body = ("Trạm bơm mới hoạt động từ tháng trước. "):rep(40) ..
+      "Ông Đỗ Văn Hải cho biết trạm bơm giúp 300 hộ chủ động nước tưới. Do vậy, vụ này không lo hạn. " ..
+      "Tôi mong tỉnh làm thêm hai trạm nữa. Chiều cùng ngày, đoàn về huyện bên."
+    r = one(body)
+    assert.equal("trạm bơm giúp 300 hộ chủ động nước tưới. Do vậy, vụ này không lo hạn. Tôi mong tỉnh làm thêm hai trạm nữa.",
+                 r.quote)
   end)
 
   it("does not take 'Theo đó', 'Theo kế hoạch' or an agentless 'Theo đánh giá' for a speaker", function()

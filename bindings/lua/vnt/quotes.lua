@@ -414,6 +414,15 @@ function name_in_raw(mention)
   end
 end
 
+-- words that open a sentence that goes on with the report before it (in a body run into one line)
+local goes_on = {}
+for _, w in ipairs {"do vậy", "vì vậy", "vì thế", "do đó", "bởi vậy", "ngoài ra", "bên cạnh đó", "tuy nhiên", "nhưng",
+                    "nếu", "như", "về", "theo đó", "đó là", "điều này", "mặt khác", "đặc biệt", "thậm chí", "chúng ta",
+                    "chúng tôi", "tôi", "mình", "hiện", "hiện nay", "trong khi", "dù", "mặc dù", "vì", "bởi", "còn",
+                    "hơn nữa", "thêm vào đó", "cùng với đó", "ví dụ", "chẳng hạn", "cụ thể", "quan trọng", "do", "họ"} do
+  goes_on[w] = true
+end
+
 -- a paragraph longer than this (bytes) is an article body run into one line: a report in it ends
 -- with its sentence
 local LONG_PARAGRAPH = 1200
@@ -937,11 +946,21 @@ function M.find(text, opts)
     local function statement_end(i)
       local stop = #p
       if long_para then
-        local lo, hi = 1, #sents
+        local lo, hi, at = 1, #sents, nil
         while lo <= hi do
           local mid = (lo + hi) // 2
           local st = sents[mid]
-          if st[2] < i then lo = mid + 1 elseif st[1] > i then hi = mid - 1 else stop = st[2] break end
+          if st[2] < i then lo = mid + 1 elseif st[1] > i then hi = mid - 1 else stop, at = st[2], mid break end
+        end
+        -- on over the sentences that go on with the report: those that open with a connective or the
+        -- speaker's own "tôi", "chúng ta" (Do vậy, ... Ngoài ra, ... Nếu ...), at most eight
+        if at then
+          for k = at + 1, math.min(#sents, at + 8) do
+            local first2 = lower(prefix(trim(p:sub(sents[k][1], math.min(sents[k][2], sents[k][1] + 40))), 24))
+            local w1 = first2:match("^[^%s,]+") or ""
+            local w12 = first2:match("^[^%s,]+%s+[^%s,]+") or w1
+            if goes_on[w12] or goes_on[w1] then stop = sents[k][2] else break end
+          end
         end
       end
       for _, sp in ipairs(spans) do
