@@ -140,6 +140,8 @@ describe("vnt.quotes.find()", function()
     assert.equal("Tổng giám đốc Viettel", one("Tổng giám đốc Viettel cho biết mạng 5G sẽ phủ sóng toàn quốc vào năm sau.").speaker)
     r = one("Em Nguyễn Minh Thư, học sinh Trường THCS Lê Quý Đôn, chia sẻ: “Đề năm nay khó hơn em nghĩ rất nhiều.”")
     assert.equal("Nguyễn Minh Thư", r.speaker)
+    r = one("Em Trần Bảo Ngọc, Trường THCS Nguyễn Văn Cừ, cho biết: “Câu hình học cuối cùng em chưa làm kịp.”")
+    assert.equal("Trần Bảo Ngọc", r.speaker)
   end)
 
   it("keeps a caption glued before a speaker out of the speaker, and a capital Theo after it", function()

@@ -85,6 +85,7 @@ M.titles = {
   "nghi can", "bị can", "bị cáo", "đối tượng", "cựu", "người dân", "người thân", "người nhà", "người cha", "người mẹ",
   "người vợ", "người chồng", "người con", "cha", "mẹ", "vợ", "chồng", "cụ", "em", "cháu", "chủ", "nhân viên",
   "viên", "ngài", "người đăng", "người này", "ông này", "bà này", "vị này", "nhà lãnh đạo", "lãnh đạo",
+  "hs", "sv", "thí sinh", "phụ huynh",
 }
 
 --- Countries, capitals and blocs that speak as actors in the news (lower case).
@@ -378,8 +379,11 @@ function name_in_raw(mention)
     if namelike(i) then
       local j = i
       while j + 1 <= #words and segof[j + 1] == segof[i] and namelike(j + 1) do j = j + 1 end
+      -- (a run that is the name of a school or a street, or follows the word for one, holds no person)
+      local org = org_before(words, i)
       for k = i, j - 1 do
-        if M.family_names[words[k]] and j - k + 1 <= 4 and not org_before(words, k) then
+        if org_heads[lower(words[k])] then org = true end
+        if M.family_names[words[k]] and j - k + 1 <= 4 and not org then
           local name = table.concat(words, " ", k, j)
           if not M.places[name] then return name end
         end
@@ -543,7 +547,9 @@ local function mention_before(pre)
   end
   local m = parts[k]
   -- walk back over appositives while the part so far has no name of its own
-  while k > 1 and not M.name_in(m) and starts_with_any(lower(parts[k]), M.titles) and speaker_like(parts[k - 1]) do
+  -- (or over an affiliation after a person's name: Em Nguyễn Thúy Uyên, Trường THCS X, chia sẻ)
+  while k > 1 and not M.name_in(m) and (starts_with_any(lower(parts[k]), M.titles) or M.name_in(parts[k - 1]))
+        and speaker_like(parts[k - 1]) do
     k = k - 1
     m = parts[k] .. ", " .. m
     if M.name_in(parts[k]) then break end
