@@ -349,12 +349,22 @@ local function org_before(words, k)
   return w ~= nil and org_heads[lower(w)] ~= nil
 end
 
+-- the words of a mention and "," for each break between its segments, in one pass (LPeg)
+local split_segments
+do
+  local brk = lpeg.S ",;:()" + lpeg.P "–"
+  local blank = lpeg.S " \t\r\n"
+  split_segments = lpeg.Ct((blank ^ 1 + brk * lpeg.Cc "," + lpeg.C((1 - blank - brk) ^ 1)) ^ 0)
+end
+
 function name_in_raw(mention)
   if not may_have_name(mention) then return nil end
   -- the words, with the segments they are in (a comma, semicolon, colon,
   -- bracket or dash ends a segment: a name never spans one)
   local words, segof, seg = {}, {}, 1
-  for w in mention:gsub("–", ","):gsub("[,;:%(%)]", " , "):gmatch("%S+") do
+  local toks = split_segments:match(mention)
+  for t = 1, #toks do
+    local w = toks[t]
     if w == "," then seg = seg + 1 else words[#words + 1] = w; segof[#words] = seg end
   end
   local function namelike(k)
@@ -450,10 +460,9 @@ local function speaker_like(s)
   if M.name_in(s) then return true end
   -- a company, an outlet or a body by a name of foreign form (Bloomberg, Apple, BAE Systems, Ford Việt
   -- Nam): one to four capitalized words, one of them no Vietnamese syllable
-  local ws = split_words(s)
-  if #ws <= 4 then
+  if #s <= 60 and not s:find("%s%S+%s%S+%s%S+%s") then   -- (four words at most, told without splitting)
     local all, foreign = true, false
-    for _, w in ipairs(ws) do
+    for w in s:gmatch("%S+") do
       if not capitalized(w) or w:find("[%d%p]") then all = false break end
       if not vnt.is_syllable(w) then foreign = true end
     end
@@ -724,12 +733,15 @@ local function registry(paragraphs)
     local hits = name_hits:match(t)
     -- the breaks of the paragraph (, ; : . ( ) "), found going forward as the hits need them
     local prev_break, scan = 0, 1
+    local found, found_from = nil, nil   -- the last break found, and where that search started
     for _, at in ipairs(hits) do
       if at > done then
-        -- the part around the hit: from after the last break before it to the next one
+        -- the part around the hit: from after the last break before it to the next one (each search
+        -- remembered: a tail of the paragraph without breaks is searched once, not once a hit)
         local nb
         while true do
-          nb = t:find('[,;:%.%(%)"]', scan)
+          if found_from ~= scan then found, found_from = t:find('[,;:%.%(%)"]', scan), scan end
+          nb = found
           if not nb or nb >= at then break end
           prev_break, scan = nb, nb + 1
         end
@@ -971,7 +983,10 @@ function M.find(text, opts)
       end
       for _, sp in ipairs(spans) do
         if sp[1] > i and sp[1] <= stop then
-          local before = p:sub(1, sp[1] - 1):match("(%S)%s*$")
+          -- the last character before the mark, blanks aside (read backwards, not a pattern from the start)
+          local k = sp[1] - 1
+          while k >= 1 and p:byte(k) <= 32 do k = k - 1 end
+          local before = k >= 1 and p:sub(k, k) or nil
           if sentence_start(sp[1]) >= sp[1] - 1 or before == ":" or before == "." or before == nil then
             return sp[1] - 1
           end
