@@ -357,73 +357,79 @@ do
   split_segments = lpeg.Ct((blank ^ 1 + brk * lpeg.Cc "," + lpeg.C((1 - blank - brk) ^ 1)) ^ 0)
 end
 
+-- whether a word may be part of a name: capitalized, not in capitals, no digit, & or dot
+-- (remembered: the same words come again and again; the memory is emptied when it grows large)
+local namelike_of, namelike_n = {}, 0
+local function word_namelike(w)
+  local r = namelike_of[w]
+  if r == nil then
+    r = capitalized(w) and not all_caps(w) and not w:find("[%d&%.]")
+    if namelike_n > 50000 then namelike_of, namelike_n = {}, 0 end
+    namelike_of[w], namelike_n = r, namelike_n + 1
+  end
+  return r
+end
+
 function name_in_raw(mention)
   if not may_have_name(mention) then return nil end
-  -- the words, with the segments they are in (a comma, semicolon, colon,
-  -- bracket or dash ends a segment: a name never spans one)
-  local words, segof, seg = {}, {}, 1
+  -- the words, with the segments they are in (a comma, semicolon, colon, bracket or dash ends a
+  -- segment: a name never spans one), whether each may be part of a name, and the runs of those
+  local words, segof, nl, n, seg = {}, {}, {}, 0, 1
   local toks = split_segments:match(mention)
   for t = 1, #toks do
     local w = toks[t]
-    if w == "," then seg = seg + 1 else words[#words + 1] = w; segof[#words] = seg end
+    if w == "," then seg = seg + 1 else n = n + 1 words[n], segof[n], nl[n] = w, seg, word_namelike(w) end
   end
-  local function namelike(k)
-    local w = words[k]
-    return capitalized(w) and not all_caps(w) and not w:find("[%d&%.]")
+  -- a run of capitalized words after ông/bà (at most four)
+  for i = 1, n - 1 do
+    local w = words[i]
+    if (w == "ông" or w == "bà" or w == "Ông" or w == "Bà") and segof[i + 1] == segof[i] and nl[i + 1] then
+      local j = i + 1
+      while j + 1 <= n and j - i < 4 and segof[j + 1] == segof[i] and nl[j + 1] do j = j + 1 end
+      return table.concat(words, " ", i + 1, j)
+    end
   end
-  local function run_from(i)   -- the capitalized words from i, in one segment, at most 4
-    local j = i
-    while j <= #words and j - i < 4 and segof[j] == segof[i] and namelike(j) do j = j + 1 end
-    return j - i
-  end
-  for i, w in ipairs(words) do
-    if (w == "ông" or w == "bà" or w == "Ông" or w == "Bà") and words[i + 1] and segof[i + 1] == segof[i] then
-      local n = run_from(i + 1)
-      if n >= 1 then return table.concat(words, " ", i + 1, i + n) end
+  local runs = {}
+  local i = 1
+  while i <= n do
+    if nl[i] then
+      local j = i
+      while j + 1 <= n and segof[j + 1] == segof[i] and nl[j + 1] do j = j + 1 end
+      runs[#runs + 1] = i
+      runs[#runs + 1] = j
+      i = j + 1
+    else
+      i = i + 1
     end
   end
   -- a family name opening 2 to 4 capitalized words that end a run of them:
   -- "Sở Nông nghiệp Hà Tĩnh Nguyễn Văn Bình" -> Nguyễn Văn Bình
-  local i = 1
-  while i <= #words do
-    if namelike(i) then
-      local j = i
-      while j + 1 <= #words and segof[j + 1] == segof[i] and namelike(j + 1) do j = j + 1 end
-      -- (a run that is the name of a school or a street, or follows the word for one, holds no person)
-      local org = org_before(words, i)
-      for k = i, j - 1 do
-        if org_heads[lower(words[k])] then org = true end
-        if M.family_names[words[k]] and j - k + 1 <= 4 and not org then
-          local name = table.concat(words, " ", k, j)
-          if not M.places[name] then return name end
-        end
+  for r = 1, #runs, 2 do
+    local a, j = runs[r], runs[r + 1]
+    -- (a run that is the name of a school or a street, or follows the word for one, holds no person)
+    local org = org_before(words, a)
+    for k = a, j - 1 do
+      if org_heads[lower(words[k])] then org = true end
+      if M.family_names[words[k]] and j - k + 1 <= 4 and not org then
+        local name = table.concat(words, " ", k, j)
+        if not M.places[name] then return name end
       end
-      i = j + 1
-    else
-      i = i + 1
     end
   end
   -- a foreign name: the end of a run of capitalized words from the first that is no Vietnamese
   -- syllable, one to four words ("chuyên gia David Videcette", "Thủ tướng Anh Theresa May",
   -- "Tổng thống Putin"); a single word only after a title
-  i = 1
-  while i <= #words do
-    if namelike(i) then
-      local j = i
-      while j + 1 <= #words and segof[j + 1] == segof[i] and namelike(j + 1) do j = j + 1 end
-      for k = i, j do
-        local w = words[k]:gsub("%-.*$", "")
-        if not vnt.is_syllable(w) and w:find("^%u%l") and j - k + 1 <= 4 then
-          if j > k or (k > 1 and person_title_last[lower(words[k - 1])])
-             or (k > 2 and person_title_last[lower(words[k - 2] .. " " .. words[k - 1])]) then
-            return table.concat(words, " ", k, j)
-          end
-          break
+  for r = 1, #runs, 2 do
+    local a, j = runs[r], runs[r + 1]
+    for k = a, j do
+      local w = words[k]:gsub("%-.*$", "")
+      if not vnt.is_syllable(w) and w:find("^%u%l") and j - k + 1 <= 4 then
+        if j > k or (k > 1 and person_title_last[lower(words[k - 1])])
+           or (k > 2 and person_title_last[lower(words[k - 2] .. " " .. words[k - 1])]) then
+          return table.concat(words, " ", k, j)
         end
+        break
       end
-      i = j + 1
-    else
-      i = i + 1
     end
   end
 end
