@@ -940,9 +940,24 @@ function M.find(text, opts)
     end
     -- nothing to find: no quote mark, no "theo", no speech verb
     local pcues = cues_flat(p)
+    -- a weak cue (thông tin, mong, hỏi, ...) speaks only before a colon, a comma, rằng or với: the
+    -- others are no cues at all, and a paragraph with no other is passed over whole
+    do
+      local kept, m = {}, 0
+      for q = 1, #pcues, 3 do
+        local keep = not weak_cues[lower(pcues[q + 1])]
+        if not keep then
+          local after = p:sub(pcues[q + 2], pcues[q + 2] + 12)
+          keep = after:find("^%s*[:,]") or after:find("^%s+rằng") or after:find("^%s+với") or after:find("^%s+là")
+        end
+        if keep then kept[m + 1], kept[m + 2], kept[m + 3], m = pcues[q], pcues[q + 1], pcues[q + 2], m + 3 end
+      end
+      pcues = kept
+    end
     local has_theo = p:find("[Tt]heo%s") ~= nil
     local has_mark = p:find('"', 1, true) or p:find("\226\128[\152\153\156\157]") or p:find("\194[\171\187]")
-    local has_head = p:find("^%s*[^:\n]+:%s") ~= nil
+    local colon_at = p:find(":", 1, true)   -- (a heading's colon comes early: within its first 100 bytes)
+    local has_head = colon_at ~= nil and colon_at <= 100 and p:find("^%s*[^:\n]+:%s") ~= nil
     if not has_theo and #pcues == 0 and not has_mark and not has_head then
       prev_para_speaker = nil
       goto next_paragraph
