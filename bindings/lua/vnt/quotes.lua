@@ -364,7 +364,7 @@ local function word_namelike(w)
   local r = namelike_of[w]
   if r == nil then
     r = capitalized(w) and not all_caps(w) and not w:find("[%d&%.]")
-    if namelike_n > 50000 then namelike_of, namelike_n = {}, 0 end
+    if namelike_n > 8000 then namelike_of, namelike_n = {}, 0 end
     namelike_of[w], namelike_n = r, namelike_n + 1
   end
   return r
