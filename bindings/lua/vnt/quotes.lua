@@ -114,6 +114,7 @@ M.groups = {
   "nhiều nguồn tin", "các nhà khoa học", "các nhà nghiên cứu", "các bác sĩ", "nhiều bác sĩ", "các đại biểu",
   "nhiều đại biểu", "đại diện", "người phát ngôn", "các nhân chứng", "nhân chứng", "hàng xóm", "người quen",
   "bạn bè", "đồng nghiệp", "cư dân", "cử tri", "người hâm mộ", "cổ động viên", "ngân hàng", "quân đội",
+  "hộ dân", "các hộ dân", "nhiều hộ dân", "công dân", "các công dân", "bà con", "nhân dân", "phụ huynh", "các phụ huynh",
 }
 
 
@@ -518,6 +519,14 @@ for w in ([[đã đang sẽ là được bị cũng có phải cần đưa làm 
 -- The mention before a cue: the last comma-separated part of `pre`, with
 -- the appositives before it ("ông X, Tổng thư ký Y"; "Ông X, Ủy viên ...,
 -- Phó Chủ tịch ..."), without adverbs at its end.
+-- while M.find works on a document: whether a word or two is the given name of a person it names in
+-- full (Hoàng Tiến Lộc ... Lộc thừa nhận), else nil
+local known_given
+
+-- the administrative units an address appositive starts with (các công dân thôn A, xã B, huyện C phản ánh)
+local address_heads = {}
+for w in ([[xã huyện thôn tỉnh phường quận thị tp thành ấp bản khu tổ]]):gmatch("%S+") do address_heads[w] = true end
+
 local function mention_before(pre)
   if #pre > 240 then   -- a mention is shorter: look at the end only, from a blank
     pre = pre:sub(-240)
@@ -542,6 +551,20 @@ local function mention_before(pre)
   for part in (pre .. ","):gmatch("(.-),") do parts[#parts + 1] = trim(part) end
   local k = #parts
   if k == 0 or parts[k] == "" then return nil end
+  -- an address after the speaker (thôn A, xã B, huyện C): passed over, up to three parts
+  do
+    local back = 0
+    while k > 1 and back < 3 and address_heads[lower(parts[k]:match("^(%S+)") or "")] do k, back = k - 1, back + 1 end
+  end
+  -- a given name alone, of a person the article names in full (Lộc thừa nhận)
+  if known_given and not speaker_like(parts[k]) then
+    local ws = split_words(parts[k])
+    local tail = #ws >= 2 and (ws[#ws - 1] .. " " .. ws[#ws]) or ws[#ws]
+    if ws[#ws] and capitalized(ws[#ws]) and (#ws >= 2 and capitalized(ws[#ws - 1]) and known_given(tail) and tail
+                                            or known_given(ws[#ws]) and ws[#ws]) then
+      return (#ws >= 2 and capitalized(ws[#ws - 1]) and known_given(tail)) and tail or ws[#ws]
+    end
+  end
   -- a caption or a source glued before it ("(Nguồn: TTXVN) Bộ Ngoại giao Đức", "... ma túy Phó Giám đốc X"):
   -- the longest end of the part that names a speaker, of at most twelve words
   if not speaker_like(parts[k]) then
@@ -905,6 +928,20 @@ function M.find(text, opts)
     people_list = people_list or registry(paragraphs)
     return people_list
   end
+  local given_set
+  known_given = function(w)
+    if not given_set then
+      given_set = {}
+      for _, pe in ipairs(people()) do
+        local ws = split_words(pe.name)
+        if #ws >= 2 then
+          given_set[ws[#ws]] = true
+          given_set[ws[#ws - 1] .. " " .. ws[#ws]] = true
+        end
+      end
+    end
+    return given_set[w] == true
+  end
   local out = {}
   local last_speaker          -- the speaker of the latest attributed statement
   local prev_para_speaker     -- the speaker the previous paragraph reported
@@ -1233,6 +1270,7 @@ function M.find(text, opts)
     if not inner then kept[#kept + 1] = r end
   end
   name_memo = nil
+  known_given = nil
   return kept
 end
 
