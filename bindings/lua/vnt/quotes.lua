@@ -557,7 +557,9 @@ local function mention_before(pre)
     while k > 1 and back < 3 and address_heads[lower(parts[k]:match("^(%S+)") or "")] do k, back = k - 1, back + 1 end
   end
   -- a given name alone, of a person the article names in full (Lộc thừa nhận)
-  if known_given and not speaker_like(parts[k]) then
+  local lastw = parts[k]:match("(%S+)$") or ""
+  if known_given and #parts[k] <= 40 and capitalized(lastw) and not parts[k]:find("%s%S+%s%S+%s")
+     and not speaker_like(parts[k]) then
     local ws = split_words(parts[k])
     local tail = #ws >= 2 and (ws[#ws - 1] .. " " .. ws[#ws]) or ws[#ws]
     if ws[#ws] and capitalized(ws[#ws]) and (#ws >= 2 and capitalized(ws[#ws - 1]) and known_given(tail) and tail
