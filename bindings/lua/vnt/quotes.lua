@@ -780,7 +780,16 @@ local function registry(paragraphs)
         local b = nb or #t + 1
         local part = t:sub(a, b - 1)
         done = b
-        local name = name_in_raw(part)   -- (parts are many and seldom repeat: not remembered)
+        -- (the name is near its hint: a stretch of the part from 48 bytes before it to 96 after, cut at
+        -- blanks, is looked at, not a whole long clause)
+        local win = part
+        if #part > 160 then
+          local wa, wb = math.max(a, at - 48), math.min(b - 1, at + 96)
+          while wa > a and t:byte(wa - 1) ~= 32 do wa = wa - 1 end
+          while wb < b - 1 and t:byte(wb + 1) ~= 32 do wb = wb + 1 end
+          win = t:sub(wa, wb)
+        end
+        local name = name_in_raw(win)   -- (parts are many and seldom repeat: not remembered)
         if name then
           -- the part after it, when it is an appositive: "ông X, Tổng thư ký Y"
           local ctx = part
