@@ -224,6 +224,21 @@ describe("vnt.quotes.find()", function()
     quotes.reload()
   end)
 
+  it("takes thousands of quotes in one paragraph, each once", function()
+    local parts = {}
+    for i = 1, 3000 do parts[i] = ("Ông Tư nói: “Câu số %d rất hay.”"):format(i) end
+    local r = find(table.concat(parts, " "))
+    assert.equal(3000, #r)
+    assert.equal("Câu số 1 rất hay.", r[1].quote)
+    assert.equal("Câu số 3000 rất hay.", r[3000].quote)
+    for k = 2, #r do assert.is_true(r[k].start > r[k - 1].stop) end
+  end)
+
+  it("starts a quote whose opener is missing after the quote before it, never inside it", function()
+    local r = find("“Làng có nghề”, ông Hai nói. Năm nay hội chợ đông khách hơn hẳn năm ngoái” – bà Ba kể.")
+    for k = 2, #r do assert.is_true(r[k].start > r[k - 1].stop) end
+  end)
+
   it("survives a paragraph of a million quote marks", function()
     local r = find(("“"):rep(300000) .. " Ông Tô Hữu nói: “Xong rồi, mọi người về nghỉ thôi.”")
     assert.is_true(#r >= 1)

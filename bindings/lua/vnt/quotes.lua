@@ -687,9 +687,10 @@ local function quote_spans(p)
           table.remove(stack)
           if #stack == 0 then spans[#spans + 1] = {start, i + len - 1, start + #first_char_at(p, start), i - 1} end
         elseif ch == "”" or ch == "»" then
-          -- a closing mark without its opening: from after the last colon before it, or the paragraph start
-          local from = 1
+          -- a closing mark without its opening: from after the last colon before it, or after the
+          -- quote before it (the paragraph start if none): spans never overlap
           local lastc = spans[#spans] and spans[#spans][2] + 1 or 1
+          local from = lastc
           local colon = p:sub(lastc, i):match(".*():")
           if colon then from = lastc + colon end
           while p:sub(from, from):match("%s") do from = from + 1 end
@@ -1011,6 +1012,15 @@ function M.find(text, opts)
       goto next_paragraph
     end
     local spans = has_mark and quote_spans(p) or {}
+    -- the index of the first span that starts after byte i (binary search: the spans are in order)
+    local function first_span_after(i)
+      local lo, hi = 1, #spans
+      while lo <= hi do
+        local mid = (lo + hi) // 2
+        if spans[mid][1] <= i then lo = mid + 1 else hi = mid - 1 end
+      end
+      return lo
+    end
     -- the sentences of the paragraph, to find what is around each quote
     local sents = {}
     for _, si, sj in vnt.sentences(p) do sents[#sents + 1] = {si, sj} end
@@ -1050,8 +1060,10 @@ function M.find(text, opts)
           end
         end
       end
-      for _, sp in ipairs(spans) do
-        if sp[1] > i and sp[1] <= stop then
+      for q = first_span_after(i), #spans do
+        local sp = spans[q]
+        if sp[1] > stop then break end
+        if sp[1] > i then
           -- the last character before the mark, blanks aside (read backwards, not a pattern from the start)
           local k = sp[1] - 1
           while k >= 1 and p:byte(k) <= 32 do k = k - 1 end
@@ -1063,9 +1075,19 @@ function M.find(text, opts)
       end
       return stop
     end
-    local function inside_quote(i)   -- (a span whose opener is missing is a guess: it hides nothing)
-      for _, sp in ipairs(spans) do if not sp[6] and i >= sp[1] and i <= sp[2] then return true end end
-      return false
+    -- the furthest end of the spans up to each (those whose opener is missing are guesses: they hide
+    -- nothing), for inside_quote to answer with one search
+    local reach_to = {}
+    do
+      local r = -1
+      for q, sp in ipairs(spans) do
+        if not sp[6] and sp[2] > r then r = sp[2] end
+        reach_to[q] = r
+      end
+    end
+    local function inside_quote(i)
+      local q = first_span_after(i) - 1
+      return q >= 1 and reach_to[q] >= i
     end
     local items = {}
     -- 1. "Theo X, ..." / "Cũng theo X, ..." / "Theo đánh giá của X, ..." / "..., theo X, ..."
@@ -1168,7 +1190,8 @@ function M.find(text, opts)
             local qa = sent[1] + c[3] - 1 + start - 1
             local head = lower(prefix(p:sub(qa, qa + 40), 24))
             local opens_quote = false
-            for _, sp in ipairs(spans) do if sp[1] == qa then opens_quote = true end end
+            local nsp = spans[first_span_after(qa) - 1]
+            if nsp and nsp[1] == qa then opens_quote = true end
             local no_content = head:match("^tại ") or head:match("^ở ") or head:match("^trong ") or
                                head:match("^trước ") or head:match("^khi ") or head:match("^sau ")
             local ok = not opens_quote and not no_content
@@ -1266,20 +1289,33 @@ function M.find(text, opts)
   end
   -- quotes inside quotes are part of the outer one: drop statements inside another's span
   -- (only statements of the same line can hold each other: compare within a line, not all pairs)
-  local kept = {}
-  local first = 1
-  for i, r in ipairs(out) do
-    while out[first].line ~= r.line do first = first + 1 end
-    local inner = false
-    local j = first
-    while out[j] and out[j].line == r.line do
-      local o = out[j]
-      if j ~= i and o.kind == "direct" and r.start >= o.start and r.stop <= o.stop and
-         (r.start ~= o.start or r.stop ~= o.stop) then inner = true break end
-      j = j + 1
+  -- (a sweep in order of start, the longer first: a statement is inner when a direct quote that
+  -- starts before it, or at it and is longer, ends at or after its end)
+  local order = {}
+  for i = 1, #out do order[i] = i end
+  table.sort(order, function(x, y)
+    local a, b = out[x], out[y]
+    if a.start ~= b.start then return a.start < b.start end
+    if a.stop ~= b.stop then return a.stop > b.stop end
+    return x < y
+  end)
+  local inner = {}
+  local reach = -1          -- the furthest end of the direct quotes that start before the current start
+  local k = 1
+  while k <= #order do
+    local g = k             -- the statements that start at one byte, the longest first
+    while g + 1 <= #order and out[order[g + 1]].start == out[order[k]].start do g = g + 1 end
+    local group_reach = -1
+    for q = k, g do
+      local r = out[order[q]]
+      if reach >= r.stop or group_reach > r.stop then inner[order[q]] = true end
+      if r.kind == "direct" and r.stop > group_reach then group_reach = r.stop end
     end
-    if not inner then kept[#kept + 1] = r end
+    if group_reach > reach then reach = group_reach end
+    k = g + 1
   end
+  local kept = {}
+  for i, r in ipairs(out) do if not inner[i] then kept[#kept + 1] = r end end
   name_memo = nil
   known_given = nil
   return kept
