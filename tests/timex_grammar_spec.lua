@@ -197,6 +197,19 @@ describe("the temporal grammar", function()
     }
   end)
 
+  it("reads dotted dates after a part of day or hôm, and đến/tới nay as the end of a span", function()
+    check {
+      {"Sáng 12.5, đoàn công tác đến thăm.", "2017-05-20", {"Sáng 12.5=2017-05-12"}},
+      {"Hôm 5.7, anh ấy về quê.", "2017-07-20", {"Hôm 5.7=2017-07-05"}},
+      {"Từ tháng 3 tới nay giá tăng.", "2017-05-20", {"Từ tháng 3 tới nay=2017-03/2017-05"}},
+      {"Tháng 6 tới, giá sẽ tăng.", "2017-05-20", {"Tháng 6 tới=2017-06"}},
+      {"Năm đến, công ty mở rộng.", "2017-05-20", {"Năm đến=2018"}},
+    }
+    local list = timex.find("Từ đầu năm đến nay, giá tăng.", {date = "2017-05-20"})
+    assert.equal(1, #list)
+    assert.equal("Từ đầu năm đến nay", list[1].text)
+  end)
+
   it("takes two days that share a month as two dates", function()
     check {
       {"Trong hai ngày 28 và 29-5, trời mưa to.", "2020-06-01", {"ngày 28=2020-05-28", "29-5=2020-05-29"}},

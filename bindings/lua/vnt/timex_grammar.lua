@@ -274,10 +274,14 @@ local clock_pod = clock * (sp * pod) ^ -1 / pm
 clock_pod = rule("clock_pod", clock_pod)
 
 -- the words after a unit that place it relative to now: tuần này, tháng trước, năm tới
+-- (đến, tới: "the coming" only where no end follows them: đầu năm đến nay is from the year's start
+-- until now, not next year)
 local rel_word = map {["này"] = 0, ["nay"] = 0, ["hiện tại"] = 0, ["hiện nay"] = 0, ["trước"] = -1,
   ["qua"] = -1, ["vừa qua"] = -1, ["vừa rồi"] = -1, ["rồi"] = -1, ["trước đó"] = -1, ["ngoái"] = -1,
-  ["sau"] = 1, ["tới"] = 1, ["tiếp"] = 1, ["tiếp theo"] = 1, ["kế tiếp"] = 1, ["kế"] = 1, ["đến"] = 1,
+  ["sau"] = 1, ["tiếp"] = 1, ["tiếp theo"] = 1, ["kế tiếp"] = 1, ["kế"] = 1,
   ["sắp tới"] = 1, ["sau nữa"] = 2, ["kia"] = 2}
+  + map {["tới"] = 1, ["đến"] = 1} * -(sp * (any {"nay", "hết", "giờ", "cuối", "đầu", "ngày", "tháng", "năm", "khi", "lúc"}
+    + lpeg.R "09"))
 rel_word = rule("rel_word", rel_word)
 local unit_codes = {["giây"] = "S", ["phút"] = "TM", ["tiếng"] = "H", ["giờ"] = "H", ["ngày"] = "D",
   ["tuần"] = "W", ["tháng"] = "M", ["quý"] = "Q", ["qúy"] = "Q", ["năm"] = "Y", ["thập niên"] = "DE",
@@ -341,7 +345,7 @@ short_date = rule("short_date", short_date)
 -- a day date with an optional ngày/hôm in front
 local dm_dot = dd * P "." * mm * -(digit + P "." * digit) / function(d, m) return mk_date(d, m) end
 dm_dot = rule("dm_dot", dm_dot)
-local day_date = ((ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date)) + ngay * dm_dot
+local day_date = ((ngay + ph "hôm" * sp) ^ -1 * (long_date + short_date)) + (ngay + ph "hôm" * sp) * dm_dot
 day_date = rule("day_date", day_date)
 
 -- the year or relative year after a month: tháng 10 năm sau, tháng 11 năm nay
@@ -359,7 +363,7 @@ end
 local month_expr = thang * month_w * sp * any {"cùng năm", "năm đó", "năm ấy"} / function(m) return D {m = m, carry = true} end
   + thang * month_w * (rel_year_tail + year_tail) / function(m, y) return with_year(D {m = m}, y) end
   + thang * month_w * sp * map {["tới"] = 1, ["sau"] = 1, ["này"] = 0, ["trước"] = -1, ["qua"] = -1,
-    ["vừa qua"] = -1} * -(sp * unit) / function(m, n) return D {m = m, next_m = n} end
+    ["vừa qua"] = -1} * -(sp * (unit + any {"nay", "hết", "giờ"})) / function(m, n) return D {m = m, next_m = n} end
   + thang * month_w * -(osp * S "/-" * digit) / function(m) return D {m = m} end
 month_expr = rule("month_expr", month_expr)
 
@@ -699,7 +703,7 @@ point = rule("point", point)
 
 local date_sep = (osp * P "," * osp + sp) * (ngay + ph "hôm" * sp) ^ -1
 date_sep = rule("date_sep", date_sep)
-local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_expr + long_date + short_date)
+local pod_point = pod * sp * (ngay + ph "hôm" * sp) ^ -1 * (pod_rel + weekday_expr + long_date + short_date + dm_dot)
 pod_point = rule("pod_point", pod_point)
 local pod_expr = pod_point * (clock_sep * clock) ^ -1 / function(p, t, c) return put_clock(put_pod(p, t), c) end
   + pod * sp * ph "hôm" * sp * weekday / function(p, w) return D {wd = w, bare_wd = true, pod = p} end
@@ -769,7 +773,7 @@ range_wd = rule("range_wd", range_wd)
 -- to now: từ năm 2001 đến nay, từ 2010 tới nay, từ tháng 3 đến nay
 local now = any {"nay", "hiện nay", "hiện tại", "bây giờ", "giờ", "thời điểm này", "lúc này"}
 now = rule("now", now)
-local range_now = any {"từ", "kể từ"} * sp * (day_date + month_expr + year_expr + y4) * sp *
+local range_now = any {"từ", "kể từ"} * sp * (day_date + month_expr + year_expr + lpeg.V "part_expr" + y4) * sp *
   any {"đến", "tới", "cho đến", "cho tới"} * sp * now / function(a) return {k = "range", a = a, b = {k = "now"}} end
 range_now = rule("range_now", range_now)
 local range_clock = (ph "trong khoảng" * sp) ^ -1 * from * clock_pod * to * clock_pod * (date_sep * (day_date + rel_day + pod_rel)) ^ -1 /
@@ -856,7 +860,7 @@ local weak = {
   ["các"] = "năm ngày tháng thập thế tuần mùa giờ", ["những"] = "năm ngày tháng thập thế tuần mùa giờ",
   ["trong"] = "# vòng khoảng tương thời quá vài mấy nhiều dăm hàng suốt cả",
   ["cho"] = "đến tới", ["khi"] = "đó ấy",
-  ["từ"] = "# ngày tháng năm thứ chủ mùng mồng lâu trước đó sáng trưa chiều tối đêm hôm quý tuần lúc khoảng",
+  ["từ"] = "# ngày tháng năm thứ chủ mùng mồng lâu trước đó sáng trưa chiều tối đêm hôm quý tuần lúc khoảng đầu giữa cuối",
   ["vào"] = "# ngày tháng năm thứ chủ mùng mồng sáng trưa chiều tối đêm hôm lúc khoảng dịp đầu giữa cuối quý mùa tuần những",
   ["đến"] = "# ngày tháng năm nay hết", ["sau"] = "# này một đó giờ", ["trước"] = "đây kia đó #",
   ["quốc"] = "khánh tế", ["gia"] = "đình", ["thống"] = "nhất", ["nhà"] = "giáo", ["ông"] = "công táo",
