@@ -210,6 +210,16 @@ describe("the temporal grammar", function()
     assert.equal("Từ đầu năm đến nay", list[1].text)
   end)
 
+  it("takes the first or last months of a year, and sang năm", function()
+    check {
+      {"3 tháng đầu năm, xuất khẩu tăng.", "2017-05-20", {"3 tháng đầu năm=2017-Q1"}},
+      {"9 tháng đầu năm 2016, lợi nhuận giảm.", nil, {"9 tháng đầu năm 2016=2016-01/2016-09"}},
+      {"2 tháng cuối năm nay, giá tăng.", "2017-05-20", {"2 tháng cuối năm nay=2017-11/2017-12"}},
+      {"Sang năm, giá sẽ tăng.", "2017-05-20", {"Sang năm=2018"}},
+      {"Anh sang năm 2019 mới về nước.", nil, {"năm 2019=2019"}},
+    }
+  end)
+
   it("takes two days that share a month as two dates", function()
     check {
       {"Trong hai ngày 28 và 29-5, trời mưa to.", "2020-06-01", {"ngày 28=2020-05-28", "29-5=2020-05-29"}},

@@ -444,6 +444,20 @@ local half = ((P "6" + ph "sáu") * sp * ph "tháng" + ph "nửa") * sp * map {[
   ["tới"] = 1} / function(n) return {rel = {u = "Y", n = n}} end + year_any)) ^ -1 /
   function(h, y) return with_year(D {h = h}, y) end
 half = rule("half", half)
+-- the first or last N months of a year: 3 tháng đầu năm (the first quarter), 9 tháng đầu năm 2023,
+-- 2 tháng cuối năm; sang năm, sang tháng: the next
+local months_of = (C(R "19" * R "09" ^ -1) / tonumber + numword) * sp * ph "tháng" * sp * map {["đầu"] = 1, ["cuối"] = 2} *
+  sp * ph "năm" * (sp * (map {["nay"] = 0, ["ngoái"] = -1, ["trước"] = -1, ["sau"] = 1,
+  ["tới"] = 1} / function(n) return {rel = {u = "Y", n = n}} end + year_any)) ^ -1 /
+  function(n, which, y)
+    if n < 1 or n > 11 then return nil end
+    if n == 3 then return with_year(D {q = which == 1 and 1 or 4}, y) end
+    local a, b = which == 1 and 1 or 13 - n, which == 1 and n or 12
+    return {k = "range", a = with_year(D {m = a}, y), b = with_year(D {m = b}, y)}
+  end
+  + ph "sang" * sp * map {["năm"] = "Y", ["tháng"] = "M", ["tuần"] = "W"} * -(sp * digit) /
+    function(u) return D {rel = {u = u, n = 1}} end
+months_of = rule("months_of", months_of)
 
 -- decades and centuries: thập niên 80, thập niên 1950, những năm 1990, những năm 90 của thế kỷ trước, thế kỷ 19, thế kỷ XX
 local roman_big = C(S "IVXLC" ^ 1) * -letter / function(s)
@@ -697,7 +711,7 @@ local day_date_am = day_date * (am * Cc(true) * (sp * nam * year_any) ^ -1) ^ -1
     if y then with_year(t, y) end
     return t
   end
-local point = with_clock(rel_with_date + holiday + weekday_expr + day_date_am) + month_expr + quarter + half + season +
+local point = with_clock(rel_with_date + holiday + weekday_expr + day_date_am) + month_expr + quarter + half + months_of + season +
   decade + century + year_expr + weekend + week_rel + rel_unit + with_clock(rel_day) + same_year + my_num + bare_year
 point = rule("point", point)
 
@@ -880,7 +894,7 @@ local weak = {
   ["vài"] = UNITS .. " ba chục trăm", ["dăm"] = UNITS .. " ba", ["lúc"] = "# này đó ấy bấy",
   ["hơn"] = APPROX, ["gần"] = APPROX .. " đây như", ["khoảng"] = APPROX .. " từ thời", ["chừng"] = APPROX,
   ["trên"] = APPROX, ["dưới"] = APPROX, ["ngoài"] = APPROX, ["ít"] = "nhất", ["tối"] = nil, ["ngót"] = APPROX,
-  ["xấp"] = "xỉ", ["tờ"] = "mờ", ["chập"] = "tối", ["sẩm"] = "tối", ["nhá"] = "nhem", ["tầm"] = APPROX, ["ước"] = APPROX, ["tối thiểu"] = nil,
+  ["xấp"] = "xỉ", ["sang"] = "năm tháng tuần", ["tờ"] = "mờ", ["chập"] = "tối", ["sẩm"] = "tối", ["nhá"] = "nhem", ["tầm"] = APPROX, ["ước"] = APPROX, ["tối thiểu"] = nil,
 }
 local unit_words = {"giây", "phút", "tiếng", "giờ", "ngày", "tuần", "tháng", "quý", "qúy", "năm", "thập", "thế", "buổi",
                     "hôm", "mùa"}
