@@ -90,10 +90,11 @@ if a.format == "text" then
   end
   if #entries == 0 then out:write("(no dates on the calendar)\n") end
   if a.all and #others > 0 then
-    out:write("\nNot on the calendar (durations, vague or unresolved):\n")
+    out:write("\nNot on the calendar (durations, vague or unresolved, comparison baselines):\n")
     for _, r in ipairs(others) do
       local v = shown(r.value)
-      out:write(v, (" "):rep(math.max(1, width + 2 - (utf8.len(v) or #v))), "«", r.text, "»  ", r.doc, ":", r.line, "\n")
+      out:write(v, (" "):rep(math.max(1, width + 2 - (utf8.len(v) or #v))), "«", r.text, "»  ",
+                r.role == "baseline" and "(a comparison baseline)  " or "", r.doc, ":", r.line, "\n")
     end
   end
 elseif a.format == "html" then
