@@ -22,20 +22,12 @@ import argparse, collections, difflib, json, os, subprocess, sys, unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEV = os.path.join(ROOT, "eval", "dev")
+sys.path.insert(0, HERE)
+from eval_dev import parts   # (the index of the development set, read one way for both scorers)
 
 
 def norm(s):
     return " ".join(unicodedata.normalize("NFC", s or "").lower().split())
-
-
-def parts():
-    out = {}
-    for line in open(os.path.join(DEV, "index.tsv"), encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        name, _, part, _ = line.rstrip("\n").split("\t")
-        out[name] = part
-    return out
 
 
 def load(names, what):
