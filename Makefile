@@ -1,7 +1,7 @@
 # vnt -- build, test, benchmark, install.
 #   make              libvnt.a, vnt.so (Lua module) and ./vnt (launcher)
 #   make deps         install missing Debian packages (as root), or name them
-#   make demo         deps, build, and run the main job on examples/
+#   make demo         deps, build, and run the main job on examples/articles/
 #   make test         C tests + busted specs, then the same under ASan+UBSan
 #   make fuzz         libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make eval         quality against ../shared/gold-dev and UD VTB (skipped without them)
@@ -11,13 +11,19 @@
 #   make clean
 
 PREFIX    ?= /usr/local
+LIBDIR    ?= $(PREFIX)/lib
+# where Lua 5.4 finds C modules and Lua modules under PREFIX
+LUA_CMOD  ?= $(LIBDIR)/lua/5.4
+LUA_LMOD  ?= $(PREFIX)/share/lua/5.4
+SOVERSION  = 0
+LIBVERSION = 0.1.0
 CC        ?= cc
 LUA_INC   ?= $(shell pkg-config --cflags lua5.4 2>/dev/null || echo -I/usr/include/lua5.4)
 LUA_LIB   ?= $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
 OPT       ?= -O2
 CFLAGS    ?= $(OPT) -g
 WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) -fPIC
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC $(UTF8PROC_INC)
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # B is the build directory; `make SAN=1` builds the sanitized variant in build-san/.
@@ -35,19 +41,23 @@ endif
 CORE_SRC = core/buf.c core/utf8.c core/normalize.c core/viet.c core/simd.c core/segment.c core/words.c core/encoding.c core/count.c core/wordset.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(B)/%.o)
 CORE_HDR = core/vnt.h core/vnt_internal.h core/nfflags.h
-LIBS     = -lutf8proc
+# UTF8PROC_INC / UTF8PROC_LIB: -I / -L flags where utf8proc is not in the
+# system's paths (the rockspec sets them from LuaRocks' external dependency).
+UTF8PROC_INC ?=
+UTF8PROC_LIB ?=
+LIBS     = $(UTF8PROC_LIB) -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse lua-filesystem unicode-data bzip2 pkg-config
 
-.PHONY: all deps dict demo model test fuzz eval bench install uninstall clean
-all: $(OUT)/libvnt.a $(OUT)/vnt.so $(OUT)/vnt dict
+.PHONY: all man ldoc rock install-rock deps dict-refresh demo model test fuzz eval bench install uninstall clean
+all: $(OUT)/libvnt.a $(OUT)/libvnt.so $(OUT)/vnt.so $(OUT)/vnt
 
 $(B):
 	@mkdir -p $(B)
 
 # The quick-check table is generated from the utf8proc we link (gen_nftable.c).
 $(B)/gen_nftable: core/gen_nftable.c core/nfflags.h | $(B)
-	$(CC) -O1 -Wall -Wextra -o $@ $< $(LIBS)
+	$(CC) -O1 -Wall -Wextra $(UTF8PROC_INC) -o $@ $< $(LIBS)
 $(B)/nftable.h: $(B)/gen_nftable
 	./$(B)/gen_nftable > $@.tmp && mv $@.tmp $@
 $(B)/viettable.h: $(B)/gen_nftable
@@ -55,11 +65,20 @@ $(B)/viettable.h: $(B)/gen_nftable
 
 $(B)/normalize.o: $(B)/nftable.h
 $(B)/viet.o: $(B)/viettable.h
+# The core is built with hidden visibility: only what vnt.h declares is
+# exported (vnt.h says so with a visibility pragma).
 $(B)/%.o: core/%.c $(CORE_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -I$(B) -Icore -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -fvisibility=hidden -I$(B) -Icore -c -o $@ $<
 
 $(OUT)/libvnt.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
+
+# The shared library: soname libvnt.so.0, only vnt_ symbols (core/libvnt.map).
+$(OUT)/libvnt.so.$(LIBVERSION): $(CORE_OBJ) core/libvnt.map
+	$(CC) -shared $(LDFLAGS) $(LDSAN) -Wl,-soname,libvnt.so.$(SOVERSION) -Wl,--version-script=core/libvnt.map \
+	  -o $@ $(CORE_OBJ) $(LIBS)
+$(OUT)/libvnt.so: $(OUT)/libvnt.so.$(LIBVERSION)
+	ln -sf libvnt.so.$(LIBVERSION) $(OUT)/libvnt.so.$(SOVERSION) && ln -sf libvnt.so.$(SOVERSION) $@
 
 LUA_OBJ = $(B)/lvnt.o $(B)/lsegment.o $(B)/lwords.o $(B)/lcount.o $(B)/lwordset.o
 $(B)/lvnt.o: bindings/lua/vnt.c bindings/lua/lvnt.h core/vnt.h | $(B)
@@ -73,22 +92,36 @@ $(B)/lcount.o: bindings/lua/lcount.c bindings/lua/lvnt.h core/vnt.h | $(B)
 $(B)/lwordset.o: bindings/lua/lwordset.c bindings/lua/lvnt.h core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
-$(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a
-	$(CC) -shared $(LDSAN) -o $@ $(LUA_OBJ) $(OUT)/libvnt.a $(LIBS) -lpthread
+# The Lua module exports luaopen_vnt and nothing else (bindings/lua/vnt.map).
+$(OUT)/vnt.so: $(LUA_OBJ) $(OUT)/libvnt.a bindings/lua/vnt.map
+	$(CC) -shared $(LDFLAGS) $(LDSAN) -Wl,--version-script=bindings/lua/vnt.map -o $@ $(LUA_OBJ) $(OUT)/libvnt.a $(LIBS) -lpthread
 
 $(B)/main.o: bindings/cli/main.c core/vnt.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(LUA_INC) -Icore -c -o $@ $<
 
 $(OUT)/vnt: $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a
-	$(CC) $(LDSAN) -o $@ $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl -lpthread
+	$(CC) $(LDFLAGS) $(LDSAN) -o $@ $(B)/main.o $(LUA_OBJ) $(OUT)/libvnt.a $(LUA_LIB) $(LIBS) -lm -ldl -lpthread
 
 $(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
 	$(CC) $(ALL_CFLAGS) $(LDSAN) -Icore -o $@ $< $(OUT)/libvnt.a $(LIBS)
 
-# The default dictionary (Viet74K, MIT) comes from npm at build time; the
-# build goes on without it.
-dict:
-	@sh tools/fetch-dict.sh build/dict
+# The default dictionary (from @vntk/dictionary, MIT) is committed in
+# data/dict/ with its licence and provenance; a build needs no network.
+# dict-refresh fetches it again with npm and checks the tarball's sha256.
+dict-refresh:
+	@sh tools/fetch-dict.sh data/dict
+
+# Man pages and bash/zsh/fish completions, made from the scripts' argparse
+# definitions by tools/gen-docs.lua (with the vnt just built).
+MANDIR ?= $(PREFIX)/share/man
+man: build/man/man1/vnt.1
+build/man/man1/vnt.1: vnt $(wildcard scripts/*.lua) bindings/lua/vnt/cli.lua tools/gen-docs.lua
+	./vnt run tools/gen-docs.lua build/man scripts >/dev/null
+
+# LDoc reference of the Lua library (Debian lua-ldoc) into build/doc/.
+ldoc:
+	@command -v ldoc >/dev/null || { echo "ldoc: install lua-ldoc (apt-get install lua-ldoc)" >&2; exit 1; }
+	ldoc -c docs/config.ld -d build/doc .
 
 # ---- dependencies -----------------------------------------------------------
 deps:
@@ -97,19 +130,23 @@ deps:
 # ---- the main job on the example articles -------------------------------------
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./vnt timeline examples/
+	./vnt timeline examples/articles/
 
 # ---- tests ------------------------------------------------------------------
 # tests/run.sh runs the C tests and the busted specs of one build and prints
 # its counts; the last line of `make test` is "N passed, N failed".
-# Chromium renders the timeline's HTML page in one spec; clang's libFuzzer
-# runs every fuzz target for a few seconds (VNT_FUZZ_SECONDS, default 5).
-# python3-lunardate's Chinese calendar checks vnt.lunar at UTC+8, day by day.
-# Where they cannot be installed, those parts say so and skip.
-test: all
-	@sh tools/deps.sh chromium >/dev/null 2>&1 || echo "test: chromium is not installable here; the HTML rendering spec will skip"
-	@sh tools/deps.sh clang libclang-rt-14-dev >/dev/null 2>&1 || echo "test: clang's libFuzzer is not installable here; the fuzz targets will skip"
-	@sh tools/deps.sh python3-lunardate >/dev/null 2>&1 || echo "test: python3-lunardate is not installable here; the lunar calendar's comparison with the Chinese calendar will skip"
+# Beside the build's packages, make test installs (as root, from Debian)
+# what some specs need, and says so; where one cannot be installed, the specs
+# that need it skip and name the reason in the output:
+#   chromium              renders the timeline's HTML page
+#   clang libclang-rt-14-dev   libFuzzer: every fuzz target a few seconds (VNT_FUZZ_SECONDS, default 5)
+#   python3-lunardate     the Chinese calendar, to check vnt.lunar day by day
+#   luarocks              luarocks make of vnt-scm-1.rockspec into a local tree
+#   dpkg-dev debhelper    dpkg-buildpackage of debian/, the packages installed and purged again
+#   man-db                man pages rendered
+TEST_PKGS = chromium clang libclang-rt-14-dev python3-lunardate luarocks dpkg-dev debhelper man-db
+test: all man
+	@sh tools/deps.sh --for "the tests" $(TEST_PKGS) || echo "test: not all of them could be installed; the specs that need them will say so and skip"
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
 	@$(MAKE) --no-print-directory build/test_core
 	@sh tests/run.sh
@@ -139,22 +176,49 @@ bench: all
 	@sh bench/run.sh
 
 # ---- install ----------------------------------------------------------------
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/lua/5.4 $(DESTDIR)$(PREFIX)/include \
-	  $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt $(DESTDIR)$(PREFIX)/share/vnt/scripts
+install: all man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LUA_CMOD) $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(LUA_LMOD)/vnt $(DESTDIR)$(PREFIX)/share/vnt/scripts \
+	  $(DESTDIR)$(PREFIX)/share/vnt/dict
 	install -m 755 vnt $(DESTDIR)$(PREFIX)/bin/vnt
-	install -m 644 vnt.so $(DESTDIR)$(PREFIX)/lib/lua/5.4/vnt.so
-	install -m 644 libvnt.a $(DESTDIR)$(PREFIX)/lib/libvnt.a
+	install -m 644 vnt.so $(DESTDIR)$(LUA_CMOD)/vnt.so
+	install -m 644 libvnt.a $(DESTDIR)$(LIBDIR)/libvnt.a
+	install -m 644 libvnt.so.$(LIBVERSION) $(DESTDIR)$(LIBDIR)/libvnt.so.$(LIBVERSION)
+	ln -sf libvnt.so.$(LIBVERSION) $(DESTDIR)$(LIBDIR)/libvnt.so.$(SOVERSION)
+	ln -sf libvnt.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libvnt.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@VERSION@|$(LIBVERSION)|' \
+	  core/vnt.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/vnt.pc
 	install -m 644 core/vnt.h $(DESTDIR)$(PREFIX)/include/vnt.h
-	install -m 644 bindings/lua/vnt/*.lua $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt/
+	install -m 644 bindings/lua/vnt/*.lua $(DESTDIR)$(LUA_LMOD)/vnt/
 	install -m 644 scripts/*.lua $(DESTDIR)$(PREFIX)/share/vnt/scripts/
-	if [ -s build/dict/words.txt ]; then install -d $(DESTDIR)$(PREFIX)/share/vnt/dict && \
-	  install -m 644 build/dict/words.txt build/dict/Viet74K.txt build/dict/LICENSE.vntk-dictionary \
-	  $(DESTDIR)$(PREFIX)/share/vnt/dict/; fi
+	install -m 644 data/dict/words.txt data/dict/LICENSE data/dict/README.md $(DESTDIR)$(PREFIX)/share/vnt/dict/
+	install -m 644 build/man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 build/man/completions/vnt.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vnt
+	install -m 644 build/man/completions/_vnt $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_vnt
+	install -m 644 build/man/completions/vnt.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vnt.fish
+
+# ---- LuaRocks (vnt-scm-1.rockspec: luarocks make) ------------------------------
+# The module and the executable only; everything the Lua side needs goes
+# under LuaRocks' Lua directory: vnt/*.lua, vnt/scripts/, vnt/dict/.
+BINDIR ?= $(PREFIX)/bin
+rock: libvnt.a vnt.so vnt
+install-rock: rock
+	install -d $(LUA_CMOD) $(LUA_LMOD)/vnt/scripts $(LUA_LMOD)/vnt/dict $(BINDIR)
+	install -m 644 vnt.so $(LUA_CMOD)/vnt.so
+	install -m 644 bindings/lua/vnt/*.lua $(LUA_LMOD)/vnt/
+	install -m 644 scripts/*.lua $(LUA_LMOD)/vnt/scripts/
+	install -m 644 data/dict/words.txt data/dict/LICENSE data/dict/README.md $(LUA_LMOD)/vnt/dict/
+	install -m 755 vnt $(BINDIR)/vnt
 
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/bin/vnt $(DESTDIR)$(PREFIX)/lib/lua/5.4/vnt.so $(DESTDIR)$(PREFIX)/lib/libvnt.a \
-	  $(DESTDIR)$(PREFIX)/include/vnt.h $(DESTDIR)$(PREFIX)/share/lua/5.4/vnt $(DESTDIR)$(PREFIX)/share/vnt
+	rm -rf $(DESTDIR)$(PREFIX)/bin/vnt $(DESTDIR)$(LUA_CMOD)/vnt.so $(DESTDIR)$(LIBDIR)/libvnt.a \
+	  $(DESTDIR)$(LIBDIR)/libvnt.so $(DESTDIR)$(LIBDIR)/libvnt.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libvnt.so.$(LIBVERSION) \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/vnt.pc $(DESTDIR)$(PREFIX)/include/vnt.h $(DESTDIR)$(LUA_LMOD)/vnt \
+	  $(DESTDIR)$(PREFIX)/share/vnt $(DESTDIR)$(MANDIR)/man1/vnt.1 $(DESTDIR)$(MANDIR)/man1/vnt-*.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vnt $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_vnt \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vnt.fish
 
 clean:
-	rm -rf build/*.o build/*.a build/gen_nftable build/nftable.h build/test_core build-san build-fuzz vnt vnt.so libvnt.a
+	rm -rf build/man build/doc build/*.o build/*.a build/gen_nftable build/nftable.h build/viettable.h build/test_core build-san build-fuzz vnt vnt.so libvnt.a libvnt.so libvnt.so.*

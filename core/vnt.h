@@ -19,6 +19,14 @@
 
 #define VNT_VERSION "0.1.0"
 
+/* Everything declared here is the library's interface and exported from
+ * libvnt.so.0; the core is built with -fvisibility=hidden, so what its files
+ * share (vnt_internal.h) stays inside. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#define VNT_VISIBILITY_PUSHED 1
+#endif
+
 /* Status codes. */
 enum {
   VNT_OK = 0,
@@ -344,5 +352,10 @@ typedef struct vnt_count_opts {
  * syllables, n-gram units with ' '.  o NULL: syllable unigrams as written.
  * Invalid UTF-8: VNT_EUTF8 with st->offset. */
 int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_count_opts *o, vnt_status *st);
+
+#ifdef VNT_VISIBILITY_PUSHED
+#pragma GCC visibility pop
+#undef VNT_VISIBILITY_PUSHED
+#endif
 
 #endif /* VNT_H */

@@ -12,8 +12,8 @@ local p = cli.parser("quotes",
   "and titles are left out (--all shows them, as kind term or title).  Articles\n" ..
   "are cleaned first: no statements from captions or bylines.",
   "Examples:\n" ..
-  "  vnt quotes examples/                     speaker — “quote” — file:line\n" ..
-  "  vnt quotes --by speaker examples/        grouped by speaker, with counts\n" ..
+  "  vnt quotes examples/articles/                     speaker — “quote” — file:line\n" ..
+  "  vnt quotes --by speaker examples/articles/        grouped by speaker, with counts\n" ..
   "  vnt quotes --format jsonl a.txt          one JSON record a statement")
 p:argument("files", "Files or directories to read; '-' (the default) is standard input."):args("*")
 p:option("--format", "text, json (an array), jsonl (one record a line) or csv.", "text")

@@ -13,9 +13,9 @@ local p = cli.parser("summary",
   "With --corpus, one summary of all the articles: the sentences most central to\n" ..
   "the collection, each with its source.  The same input gives the same summary.",
   "Examples:\n" ..
-  "  vnt summary examples/                      three sentences an article\n" ..
+  "  vnt summary examples/articles/                      three sentences an article\n" ..
   "  vnt summary --sentences 5 --keywords 8 a.txt\n" ..
-  "  vnt summary --corpus --format md examples/  one summary of the collection")
+  "  vnt summary --corpus --format md examples/articles/  one summary of the collection")
 p:argument("files", "Files or directories to read; '-' (the default) is standard input."):args("*")
 p:option("--sentences", "Sentences in each summary.", "3"):convert(tonumber)
 p:option("--ratio", "Or a share of the article's sentences (0 < R <= 1), instead of --sentences."):convert(tonumber)

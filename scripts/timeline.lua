@@ -13,7 +13,7 @@ local p = cli.parser("timeline",
   "full date of its opening lines); without one it stays XXXX and off the calendar.\n" ..
   "Articles are cleaned first (captions, credits, bylines: see vnt clean).",
   "Examples:\n" ..
-  "  vnt timeline examples/                       a readable timeline\n" ..
+  "  vnt timeline examples/articles/                       a readable timeline\n" ..
   "  vnt timeline --format html a.txt b.txt > t.html\n" ..
   "  vnt timeline --all --format jsonl news/      every expression, one JSON a line\n" ..
   "  vnt timeline --split blank corpus.txt        a file of articles separated by blank lines")

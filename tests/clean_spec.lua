@@ -70,8 +70,8 @@ describe("vnt.clean()", function()
   end)
 
   it("cleans the bundled examples without dropping their prose", function()
-    for _, name in ipairs(helper.dir("examples")) do
-      local text = helper.read("examples/" .. name)
+    for _, name in ipairs(helper.dir("examples/articles")) do
+      local text = helper.read("examples/articles/" .. name)
       local r = vnt.clean(vnt.nfc(text))
       for _, d in ipairs(r.dropped) do
         assert.is_true(#d.text < 250, name .. ":" .. d.line .. " dropped a long line")
@@ -83,14 +83,14 @@ end)
 
 describe("vnt clean (the script)", function()
   it("prints the text, explains what it drops, and gives JSON with metadata", function()
-    local out, _, code = helper.run { "clean", "examples/01-can-tho-hoi-thao.txt" }
+    local out, _, code = helper.run { "clean", "examples/articles/01-can-tho-hoi-thao.txt" }
     assert.equal(0, code)
     assert.is_nil(out:find("Chia sẻ", 1, true))
     assert.is_nil(out:find(".jpg", 1, true))
-    local ex = helper.run { "clean", "--explain", "examples/01-can-tho-hoi-thao.txt" }
-    assert.matches("examples/01%-can%-tho%-hoi%-thao.txt:4\timage%-filename\t", ex)
-    local js = helper.run { "clean", "--format", "jsonl", "examples/01-can-tho-hoi-thao.txt" }
-    assert.matches('^{"doc":"examples/01%-can%-tho%-hoi%-thao.txt","title":"Cần Thơ tổ chức', js)
+    local ex = helper.run { "clean", "--explain", "examples/articles/01-can-tho-hoi-thao.txt" }
+    assert.matches("examples/articles/01%-can%-tho%-hoi%-thao.txt:4\timage%-filename\t", ex)
+    local js = helper.run { "clean", "--format", "jsonl", "examples/articles/01-can-tho-hoi-thao.txt" }
+    assert.matches('^{"doc":"examples/articles/01%-can%-tho%-hoi%-thao.txt","title":"Cần Thơ tổ chức', js)
     assert.matches('"date":"12/06/2023 16:50"', js)
     assert.matches('"dropped":%[{"line":2,"category":"byline"', js)
   end)

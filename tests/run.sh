@@ -17,6 +17,8 @@ part() {   # part NAME COMMAND...: run one TAP producer and count its results
     grep -v '^ok ' "$log" | head -200
   fi
   echo "$name: $((p - s)) passed, $f failed, $s skipped"
+  # each skipped spec by name, with its reason
+  grep '^ok .*# *[Ss][Kk][Ii][Pp]' "$log" | sed 's/^ok [0-9]* - *# *[Ss][Kk][Ii][Pp] */  skipped: /' | sort -u
   total_pass=$((total_pass + p - s)); total_fail=$((total_fail + f)); total_skip=$((total_skip + s))
 }
 

@@ -61,10 +61,10 @@ describe("vnt collocations, keywords and stats (the scripts)", function()
   end)
 
   it("prints keywords per document and stats with a total", function()
-    local kw = helper.run { "keywords", "--top", "2", "examples" }
-    assert.matches("^examples/01%-can%-tho%-hoi%-thao.txt\t1\t", kw)
+    local kw = helper.run { "keywords", "--top", "2", "examples/articles" }
+    assert.matches("^examples/articles/01%-can%-tho%-hoi%-thao.txt\t1\t", kw)
     assert.equal(8, select(2, kw:gsub("\n", "")))
-    local st = helper.run { "stats", "examples" }
+    local st = helper.run { "stats", "examples/articles" }
     assert.matches("^doc\tcharacters\tsentences", st)
     assert.matches("\n%(all%)\t%d+\t54\t", st)
   end)

@@ -10,11 +10,11 @@ describe("valgrind memcheck", function()
     return
   end
   for _, cmd in ipairs {
-    {"normalize", "--tones", "new", "--space", "examples"},
-    {"sentences", "--format", "jsonl", "examples"},
-    {"words", "examples"},
-    {"count", "--ngram", "2", "-j", "2", "examples/01-can-tho-hoi-thao.txt"},
-    {"clean", "--format", "json", "examples"},
+    {"normalize", "--tones", "new", "--space", "examples/articles"},
+    {"sentences", "--format", "jsonl", "examples/articles"},
+    {"words", "examples/articles"},
+    {"count", "--ngram", "2", "-j", "2", "examples/articles/01-can-tho-hoi-thao.txt"},
+    {"clean", "--format", "json", "examples/articles"},
   } do
     it("finds no error in vnt " .. table.concat(cmd, " "), function()
       local args = {}

@@ -5,6 +5,7 @@
  *   vnt NAME [ARGS...]          the same as vnt run NAME
  *   vnt -e CODE [ARGS...]       run CODE
  *   vnt help | --help           usage and the list of scripts
+ *   vnt help NAME               the options of the script NAME (vnt NAME --help)
  *   vnt --version
  *
  * Exit status: what the script gives to os.exit, else 0; 1 for a script
@@ -29,16 +30,24 @@
 int luaopen_vnt(lua_State *L);
 
 static const char *progname = "vnt";
-static char luadir[PATH_MAX + 64], scriptdir[PATH_MAX + 64];
+static char luadir[PATH_MAX + 64], scriptdir[PATH_MAX + 64], userdir[PATH_MAX + 64];
 
 static int is_file(const char *p) {
   struct stat st;
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+static int is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Find the Lua modules and scripts next to the executable: in the source
- * tree (./vnt beside bindings/ and scripts/) or installed under PREFIX
- * (PREFIX/bin/vnt, PREFIX/share/lua/5.4/vnt/, PREFIX/share/vnt/scripts/). */
+ * tree (./vnt beside bindings/ and scripts/), installed under PREFIX
+ * (PREFIX/bin/vnt, PREFIX/share/lua/5.4/vnt/, PREFIX/share/vnt/scripts/),
+ * or in a LuaRocks tree (TREE/bin/vnt, TREE/share/lua/5.4/vnt/scripts/).
+ * VNT_SCRIPTS=DIR adds a user's own scripts, found before the built-in
+ * ones of the same name. */
 static void find_dirs(void) {
   char exe[PATH_MAX + 4], probe[PATH_MAX + 64];
   ssize_t n = readlink("/proc/self/exe", exe, PATH_MAX - 1);
@@ -58,9 +67,21 @@ static void find_dirs(void) {
   } else {
     snprintf(luadir, sizeof luadir, "%s/../share/lua/5.4", exe);
     snprintf(scriptdir, sizeof scriptdir, "%s/../share/vnt/scripts", exe);
+    if (!is_dir(scriptdir)) snprintf(scriptdir, sizeof scriptdir, "%s/../share/lua/5.4/vnt/scripts", exe);
   }
   const char *env = getenv("VNT_SCRIPTS");   /* a user's own scripts directory */
-  if (env && *env) snprintf(scriptdir, sizeof scriptdir, "%s", env);
+  if (env && *env) snprintf(userdir, sizeof userdir, "%s", env);
+}
+
+/* The path of the script NAME: the user's directory first, then the
+ * built-in one; 0 when neither has it. */
+static int find_script(const char *name, char *out, size_t n) {
+  if (userdir[0]) {
+    snprintf(out, n, "%s/%s.lua", userdir, name);
+    if (is_file(out)) return 1;
+  }
+  snprintf(out, n, "%s/%s.lua", scriptdir, name);
+  return is_file(out);
 }
 
 static int lua_filter(const struct dirent *d) {
@@ -68,20 +89,13 @@ static int lua_filter(const struct dirent *d) {
   return n > 4 && strcmp(d->d_name + n - 4, ".lua") == 0 && d->d_name[0] != '.';
 }
 
-static void print_help(FILE *f) {
-  fprintf(f,
-    "usage: %s run SCRIPT [ARGS...]   run a Lua script with the vnt module loaded\n"
-    "       %s NAME [ARGS...]         run the script NAME from the scripts directory\n"
-    "       %s -e CODE [ARGS...]      run Lua code\n"
-    "       %s help | --help          this text\n"
-    "       %s --version\n\n"
-    "Scripts (%s):\n", progname, progname, progname, progname, progname, scriptdir);
+static void list_scripts(FILE *f, const char *dir, const char *shadow) {
   struct dirent **list;
-  int n = scandir(scriptdir, &list, lua_filter, alphasort);
+  int n = scandir(dir, &list, lua_filter, alphasort);
   if (n < 0) { fprintf(f, "  (none: cannot read the directory)\n"); return; }
   for (int i = 0; i < n; i++) {
     char path[sizeof scriptdir + 300], line[256] = "";
-    snprintf(path, sizeof path, "%s/%s", scriptdir, list[i]->d_name);
+    snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
     FILE *sf = fopen(path, "r");
     if (sf) {   /* first line: "-- name: what it does" */
       if (fgets(line, sizeof line, sf) == NULL) line[0] = '\0';
@@ -97,12 +111,34 @@ static void print_help(FILE *f) {
     } else {
       desc = "";
     }
+    int shadowed = 0;
+    if (shadow && shadow[0]) {
+      snprintf(path, sizeof path, "%s/%s", shadow, list[i]->d_name);
+      shadowed = is_file(path);
+    }
     list[i]->d_name[strlen(list[i]->d_name) - 4] = '\0';
-    fprintf(f, "  %-14s %s\n", list[i]->d_name, desc);
+    fprintf(f, "  %-14s %s%s\n", list[i]->d_name, desc, shadowed ? " (replaced by your script of that name)" : "");
     free(list[i]);
   }
   free(list);
-  fprintf(f, "\n'%s NAME --help' describes a script's options.\n", progname);
+}
+
+static void print_help(FILE *f) {
+  fprintf(f,
+    "usage: %s run SCRIPT [ARGS...]   run a Lua script with the vnt module loaded\n"
+    "       %s NAME [ARGS...]         run the script NAME from the scripts directory\n"
+    "       %s -e CODE [ARGS...]      run Lua code\n"
+    "       %s help | --help          this text\n"
+    "       %s help NAME              the options of the script NAME\n"
+    "       %s --version\n\n", progname, progname, progname, progname, progname, progname);
+  if (userdir[0]) {
+    fprintf(f, "Your scripts (VNT_SCRIPTS=%s):\n", userdir);
+    list_scripts(f, userdir, NULL);
+    fprintf(f, "\n");
+  }
+  fprintf(f, "Scripts (%s):\n", scriptdir);
+  list_scripts(f, scriptdir, userdir);
+  fprintf(f, "\n'%s help NAME' or '%s NAME --help' describes a script's options.\n", progname, progname);
 }
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -175,7 +211,20 @@ int main(int argc, char **argv) {
   find_dirs();
   if (argc < 2) { print_help(stderr); return 2; }
   const char *cmd = argv[1];
-  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+  static char *help_argv[4];
+  if (!strcmp(cmd, "help") && argc >= 3) {   /* vnt help NAME: vnt NAME --help */
+    if (argc > 3) return usage_error("'help' takes one script name, not %s", "more");
+    char probe[sizeof scriptdir + PATH_MAX];
+    if (strchr(argv[2], '/') || !find_script(argv[2], probe, sizeof probe))
+      return usage_error("'%s' is not a vnt script", argv[2]);
+    help_argv[0] = argv[0];
+    help_argv[1] = argv[2];
+    help_argv[2] = (char *)"--help";
+    help_argv[3] = NULL;
+    argv = help_argv;
+    argc = 3;
+    cmd = argv[1];
+  } else if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
     print_help(stdout);
     return 0;
   }
@@ -205,7 +254,7 @@ int main(int argc, char **argv) {
     if (strchr(name, '/') || (strlen(name) > 4 && !strcmp(name + strlen(name) - 4, ".lua") && is_file(name))) {
       snprintf(script, sizeof script, "%s", name);
     } else {
-      snprintf(script, sizeof script, "%s/%s.lua", scriptdir, name);
+      find_script(name, script, sizeof script);
     }
     if (!is_file(script)) {
       if (strchr(name, '/') || strcmp(cmd, "run") == 0)

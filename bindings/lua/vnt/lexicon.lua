@@ -2,8 +2,9 @@
 --
 -- The default dictionary comes from the MIT-licensed npm package
 -- @vntk/dictionary: the headwords of its dictionary.json with the single
--- syllables of its Viet74K.txt (tools/dict-words.lua), made by `make` into
--- build/dict/words.txt and installed into PREFIX/share/vnt/dict/.
+-- syllables of its Viet74K.txt (tools/dict-words.lua), committed as
+-- data/dict/words.txt (with its licence and provenance) and installed into
+-- PREFIX/share/vnt/dict/ (a LuaRocks tree: beside the modules, vnt/dict/).
 -- VNT_DICT=PATH points at another word list (one word a line);
 -- VNT_DICT=none turns the dictionary off.
 -- @module vnt.lexicon
@@ -20,8 +21,9 @@ function M.paths()
   local env = os.getenv("VNT_DICT")
   if env and env ~= "" then return {env} end
   return {
-    here .. "/../../../build/dict/words.txt",   -- the source tree: bindings/lua/vnt/
+    here .. "/../../../data/dict/words.txt",    -- the source tree: bindings/lua/vnt/
     here .. "/../../../vnt/dict/words.txt",     -- installed: PREFIX/share/lua/5.4/vnt/
+    here .. "/dict/words.txt",                  -- a LuaRocks tree: share/lua/5.4/vnt/dict/
   }
 end
 
@@ -58,7 +60,7 @@ function M.default()
     if d then cached = d return d end
     reasons[#reasons + 1] = err
   end
-  why = "no default dictionary (" .. table.concat(reasons, "; ") .. "); run make with npm available, or set VNT_DICT"
+  why = "no default dictionary (" .. table.concat(reasons, "; ") .. "); reinstall vnt (data/dict/words.txt), or set VNT_DICT"
   return nil, why
 end
 
