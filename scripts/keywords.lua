@@ -32,7 +32,13 @@ cli.each_input(a.files, function(src, name)
   names[#names + 1], docs[#docs + 1] = name, c
 end, {encoding = a.encoding, repair = a.repair})
 
-local result = stats.tfidf(docs, {top = a.top, background = bg})
+local stopwords
+if #docs == 1 and not bg then
+  cli.note("keywords: one document and no --background: TF-IDF needs a collection, so its terms are " ..
+           "ranked by count, function words left out (give more documents, or a background from vnt count --save)")
+  stopwords = require("vnt.summary").stopwords
+end
+local result = stats.tfidf(docs, {top = a.top, background = bg, stopwords = stopwords})
 local out = io.stdout
 local recs = {}
 for i, list in ipairs(result) do

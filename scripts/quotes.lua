@@ -25,6 +25,7 @@ p:flag("--no-clean", "Keep the lines vnt clean would drop (captions, bylines, ..
 p:option("--split", "file: each file is one document; blank: a blank line ends a document " ..
          "(documents named FILE#N).", "file"):choices {"file", "blank"}
 p:option("--cues", "A file of more speech verbs, one a line, added to the built-in list.")
+cli.csv_options(p)
 cli.input_options(p)
 local a = cli.parse(p, arg)
 
@@ -60,13 +61,8 @@ local function emit(r)
     else out:write(first_json and "[" or ",\n", rec) first_json = false end
   elseif a.format == "csv" then
     local row = {}
-    for i, f in ipairs(fields) do
-      local v = r[f]
-      v = v == nil and "" or tostring(v)
-      if v:find('[,"\r\n]') then v = '"' .. v:gsub('"', '""') .. '"' end
-      row[i] = v
-    end
-    out:write(table.concat(row, ","), "\r\n")
+    for i, f in ipairs(fields) do row[i] = r[f] end
+    cli.csv_row(out, row, #fields)
   elseif a.by then
     all[#all + 1] = r
   else
@@ -75,7 +71,7 @@ local function emit(r)
   end
 end
 
-if a.format == "csv" then out:write(table.concat(fields, ","), "\r\n") end
+if a.format == "csv" then cli.csv_header(out, fields, a) end
 
 cli.each_document(a.files, {split = a.split, encoding = a.encoding, repair = a.repair}, function(name, text, line0, off0)
   if not text:find("%S") then return end

@@ -10,15 +10,16 @@ local p = cli.parser("sentences",
 p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
 p:option("--format", "Output format: text (one sentence a line) or jsonl ({doc, text, start, stop}, 0-based byte offsets, stop exclusive).", "text")
   :choices {"text", "jsonl"}
-p:option("--abbrev", "More abbreviations after which a full stop does not end a sentence (without the stop).")
-  :args("*"):count("*")
+p:option("--abbrev", "More abbreviations after which a full stop does not end a sentence, without the stop; " ..
+         "comma-separated, and the option may be repeated: --abbrev Bs,ThS --abbrev GĐ.")
+  :count("*")
 p:flag("--no-soft-wrap", "Every line break ends a sentence.")
 cli.input_options(p)
 local a = cli.parse(p, arg)
 
 local abbrev = {}
 for _, group in ipairs(a.abbrev) do
-  for _, w in ipairs(group) do abbrev[#abbrev + 1] = w end
+  for w in group:gmatch("[^,%s]+") do abbrev[#abbrev + 1] = (w:gsub("%.$", "")) end
 end
 local out = io.stdout
 cli.each_input(a.files, function(src, name)

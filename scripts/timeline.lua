@@ -22,11 +22,13 @@ p:option("--format", "text (a readable timeline), json (an array of expression r
          "csv, or html (one self-contained page drawing the timeline).", "text")
   :choices {"text", "json", "jsonl", "csv", "html"}
 p:option("--date", "The date of the documents (YYYY-MM-DD), for what their text leaves out.")
+  :convert(cli.check_date)
 p:flag("--all", "Also the expressions that are not on the calendar: durations, vague and unresolved ones.")
 p:flag("--no-clean", "Keep the lines vnt clean would drop (captions, bylines, ...).")
 p:option("--split", "file: each file is one document; blank: a blank line ends a document " ..
          "(a corpus in one file; documents are named FILE#N).", "file"):choices {"file", "blank"}
 p:option("--title", "The title of the HTML page.", "Timeline")
+cli.csv_options(p)
 cli.input_options(p)
 local a = cli.parse(p, arg)
 
@@ -110,20 +112,15 @@ else
   local fields = {"doc", "line", "start", "stop", "text", "type", "value", "anchored", "approx", "mod", "role", "event",
                   "sentence", "entry", "doc_date"}
   if a.format == "csv" then
-    local function q(v)
-      v = tostring(v)
-      if v:find('[,"\r\n]') then v = '"' .. v:gsub('"', '""') .. '"' end
-      return v
-    end
-    out:write(table.concat(fields, ","), "\r\n")
+    cli.csv_header(out, fields, a)
+    local row = {}
     for _, r in ipairs(recs) do
-      local row = {}
       for i, f in ipairs(fields) do
         local v = r[f]
         if f == "doc_date" and v == false then v = nil end
-        row[i] = v == nil and "" or q(v)
+        row[i] = v
       end
-      out:write(table.concat(row, ","), "\r\n")
+      cli.csv_row(out, row, #fields)
     end
   else
     if a.format == "json" then out:write("[") end

@@ -14,10 +14,19 @@ p:option("--kinds", "Print only these kinds (comma-separated), e.g. date,time.")
 cli.input_options(p)
 local a = cli.parse(p, arg)
 
+local KINDS = {"word", "number", "date", "time", "punct", "symbol", "url", "email", "hashtag", "mention", "abbrev"}
+local known = {}
+for _, k in ipairs(KINDS) do known[k] = true end
 local kinds
 if a.kinds then
   kinds = {}
-  for k in a.kinds:gmatch("[^,%s]+") do kinds[#kinds + 1] = k end
+  for k in a.kinds:gmatch("[^,%s]+") do
+    if not known[k] then
+      cli.die(("unknown token kind '%s' for --kinds (kinds: %s)\n%s"):format(k, table.concat(KINDS, ", "), p:get_usage()), 2)
+    end
+    kinds[#kinds + 1] = k
+  end
+  if #kinds == 0 then cli.die("--kinds needs at least one kind (" .. table.concat(KINDS, ", ") .. ")\n" .. p:get_usage(), 2) end
 end
 
 local out = io.stdout

@@ -269,7 +269,7 @@ describe("vnt tokens", function()
     end
     assert.equal(rec("date", "14/10/2021") .. rec("time", "16:50") .. rec("url", "www.vnt.vn"), out)
     local _, err, code = run({ "tokens", "--kinds", "dates" }, text)
-    assert.equal(1, code)
+    assert.equal(2, code)   -- a usage error
     assert.matches("unknown token kind 'dates'", err, 1, true)
   end)
 end)
@@ -332,8 +332,12 @@ describe("vnt.json() and vnt.json_record()", function()
     if t == "string" then
       return '"' .. v:gsub('[%c"\\]', function(c) return escapes[c] or ("\\u%04x"):format(c:byte()) end) .. '"'
     elseif t == "number" then
-      return math.type(v) == "integer" and tostring(v) or (v == v and v ~= math.huge and v ~= -math.huge)
-        and ("%.17g"):format(v) or "null"
+      if math.type(v) == "integer" then return tostring(v) end
+      if v ~= v or v == math.huge or v == -math.huge then return "null" end
+      for prec = 15, 17 do   -- the shortest that reads back as the same number
+        local s = ("%." .. prec .. "g"):format(v)
+        if tonumber(s) == v then return s end
+      end
     elseif t == "boolean" then
       return tostring(v)
     elseif v == nil then
@@ -347,6 +351,7 @@ describe("vnt.json() and vnt.json_record()", function()
   it("encodes as the Lua reference does: strings with every byte, numbers, booleans, null, arrays", function()
     local values = {"", "Hà Nội", 'a"b\\c', "x\ny\r\tz", "\0\1\31\127", "“trích dẫn” – ok", 0, -7,
                     math.maxinteger, math.mininteger, 0.1, -2.5e-300, 1e300, 0 / 0, math.huge, -math.huge,
+                    1 / 3, 2 / 3, 3.404, 0.1 + 0.2, 2.0 ^ 53, 5e-324, 191 / 252,
                     true, false, cli.null, {}, {1, "a", {true, cli.null}}, {{}, {{}}}}
     local all = {}
     for b = 0, 255 do all[#all + 1] = string.char(b) end
@@ -365,5 +370,148 @@ describe("vnt.json() and vnt.json_record()", function()
     local t = deep
     for _ = 1, 200 do t[1] = {}; t = t[1] end
     assert.has_error(function() vnt.json(deep) end)
+  end)
+end)
+
+describe("numbers in JSON", function()
+  it("are written without float noise: 3.404, not 3.4039999999999999", function()
+    local cli = require "vnt.cli"
+    assert.equal("[3.404,0.1,0.30000000000000004,0.3333333333333333]", cli.json({3.404, 0.1, 0.1 + 0.2, 1 / 3}))
+    local out = helper.run { "stats", "--format", "json", "examples/articles" }
+    local n = 0
+    for num in out:gmatch('"type_token_ratio":([%d.e+-]+)') do
+      n = n + 1
+      local x = tonumber(num)
+      local shortest
+      for prec = 15, 17 do
+        shortest = ("%." .. prec .. "g"):format(x)
+        if tonumber(shortest) == x then break end
+      end
+      assert.equal(shortest, num)
+    end
+    assert.equal(5, n)   -- four articles and the total
+  end)
+end)
+
+describe("the CLI's options", function()
+  local function run_env(env, args, stdin)
+    local tmp = os.tmpname()
+    local cmd = {env, helper.q(helper.bin)}
+    for _, x in ipairs(args) do cmd[#cmd + 1] = helper.q(x) end
+    helper.write(tmp .. ".in", stdin or "")
+    local line = table.concat(cmd, " ") .. " < " .. helper.q(tmp .. ".in") .. " > " .. helper.q(tmp .. ".out") ..
+                 " 2> " .. helper.q(tmp .. ".err")
+    local _, _, code = os.execute(line)
+    local out, err = helper.read(tmp .. ".out"), helper.read(tmp .. ".err")
+    os.remove(tmp); os.remove(tmp .. ".in"); os.remove(tmp .. ".out"); os.remove(tmp .. ".err")
+    return out, err, code
+  end
+
+  it("sentences: --abbrev takes one value (comma-separated, repeatable), so FILE stays a file", function()
+    local f = os.tmpname()
+    helper.write(f, "Gặp Bs. Lan và ThS. Hùng hôm qua. Rồi về.\n")
+    local out, err, code = helper.run({"sentences", "--abbrev", "Bs", f}, "Câu từ stdin. Không được đọc.\n")
+    assert.equal(0, code, err)
+    assert.equal("Gặp Bs. Lan và ThS. Hùng hôm qua.\nRồi về.\n", out)
+    out = helper.run { "sentences", "--abbrev", "Bs,ThS", "--abbrev", "GĐ.", f }
+    assert.equal("Gặp Bs. Lan và ThS. Hùng hôm qua.\nRồi về.\n", out)
+    os.remove(f)
+  end)
+
+  it("timeline: --date must be a real day written YYYY-MM-DD", function()
+    for _, bad in ipairs {"2023-13-45", "2023-02-29", "2023-04-31", "23-4-1", "hôm qua"} do
+      local out, err, code = helper.run({"timeline", "--date", bad, "-"}, "Ngày 5/6, họp.\n")
+      assert.equal(2, code, bad)
+      assert.equal("", out)
+      assert.matches(bad, err, 1, true)
+      assert.is_nil(err:find("traceback", 1, true))
+    end
+    local out, err, code = helper.run({"timeline", "--date", "2024-02-29", "--format", "jsonl", "-"}, "Ngày 5/6, họp.\n")
+    assert.equal(0, code, err)
+    assert.matches('"value":"2024-06-05"', out, 1, true)
+  end)
+
+  it("tokens: an unknown --kinds is a usage error that lists the kinds, not a traceback", function()
+    local out, err, code = helper.run({"tokens", "--kinds", "date,foo"}, "Ngày 5/6.\n")
+    assert.equal(2, code)
+    assert.equal("", out)
+    assert.matches("unknown token kind 'foo'", err, 1, true)
+    assert.matches("word, number, date, time", err, 1, true)
+    assert.is_nil(err:find("traceback", 1, true))
+    out, err, code = helper.run({"tokens", "--kinds", "date", "--format", "text"}, "Ngày 5/6 lúc 7h.\n")
+    assert.equal(0, code, err)
+    assert.equal("5/6\n", out)
+  end)
+
+  it("vnt help NAME describes the script NAME", function()
+    local out, err, code = helper.run { "help", "timeline" }
+    assert.equal(0, code, err)
+    assert.matches("^Usage: vnt timeline ", out)
+    assert.matches("--date", out, 1, true)
+    out, err, code = helper.run { "help", "no-such-script" }
+    assert.equal(2, code)
+    assert.matches("'no-such-script' is not a vnt script", err, 1, true)
+  end)
+
+  it("VNT_SCRIPTS adds a user's scripts to the built-in ones, and one of the same name comes first", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir -p " .. helper.q(dir)))
+    helper.write(dir .. "/mine.lua", "-- mine: a script of my own\nprint('mine ' .. #arg)\n")
+    helper.write(dir .. "/stats.lua", "-- stats: my own statistics\nprint('my stats')\n")
+    local env = "VNT_SCRIPTS=" .. helper.q(dir)
+    local out, err, code = run_env(env, {"mine", "a", "b"})
+    assert.equal(0, code, err)
+    assert.equal("mine 2\n", out)
+    assert.equal("my stats\n", (run_env(env, {"stats"})))
+    out = run_env(env, {"timeline", "--format", "jsonl", "-"}, "Ngày 5/6/2024, họp.\n")   -- built-in, still there
+    assert.matches('"value":"2024-06-05"', out, 1, true)
+    out = run_env(env, {"help"})
+    assert.matches("mine +a script of my own", out)
+    assert.matches("stats +characters, sentences.-%(replaced by your script of that name%)", out)
+    os.execute("rm -rf " .. helper.q(dir))
+  end)
+
+  it("keywords of one document rank by count with a note, not every score 0", function()
+    local out, err, code = helper.run { "keywords", "--top", "3", "examples/articles/01-can-tho-hoi-thao.txt" }
+    assert.equal(0, code, err)
+    assert.matches("one document and no --background", err, 1, true)
+    local n = 0
+    for term, count, score in out:gmatch("\t%d+\t([^\t]+)\t(%d+)\t([%d.]+)\n") do
+      n = n + 1
+      assert.equal(tonumber(count), tonumber(score))
+      assert.is_true(tonumber(score) > 0)
+      assert.is_nil(require("vnt.summary").stopwords[term])
+    end
+    assert.equal(3, n)
+    assert.matches("\t1\thội_thảo\t", out, 1, true)
+    -- a collection: TF-IDF, no note
+    out, err = helper.run { "keywords", "--top", "1", "examples/articles" }
+    assert.equal("", err)
+    assert.matches("^[^\n]+\t1\thội_thảo\t3\t4%.159\n", out)
+  end)
+
+  it("count says when keys as written mix NFC and NFD, and --nfc counts them as one", function()
+    local text = "Việt Nam\nVie\204\163\204\130t Nam\n"
+    local out, err, code = helper.run({"count"}, text)
+    assert.equal(0, code)
+    assert.matches("Việt\t1\n", out, 1, true)
+    assert.matches("1 key is not in NFC", err, 1, true)
+    assert.matches("--nfc", err, 1, true)
+    out, err = helper.run({"count", "--nfc"}, text)
+    assert.equal("Nam\t2\nViệt\t2\n", out)
+    assert.equal("", err)
+    out, err = helper.run({"count"}, "Việt Nam\n")
+    assert.equal("", err)
+  end)
+
+  it("--csv-bom begins CSV with a UTF-8 byte order mark for Excel; without it there is none", function()
+    for _, script in ipairs {"timeline", "quotes"} do
+      local with = helper.run { script, "--format", "csv", "--csv-bom", "examples/articles" }
+      local without = helper.run { script, "--format", "csv", "examples/articles" }
+      assert.equal("\239\187\191", with:sub(1, 3))
+      assert.equal("doc,", without:sub(1, 4))
+      assert.equal(without, with:sub(4))
+    end
   end)
 end)

@@ -241,7 +241,9 @@ static void jadd(lua_State *L, vnt_buf *b, const char *s, size_t n) {
 }
 
 /* Appends the JSON of the value at idx: strings (escaped as little as JSON
- * needs: " \ and control characters), integers, floats (%.17g; NaN and
+ * needs: " \ and control characters), integers, floats (the shortest of
+ * %.15g, %.16g and %.17g that reads back as the same double: 3.404, not
+ * 3.4039999999999999; NaN and
  * infinities as null), booleans, nil and the `null` sentinel (the value at
  * null_idx) as null, other tables as arrays of 1..#t. */
 static void json_value(lua_State *L, vnt_buf *b, int idx, int null_idx, int depth) {
@@ -281,7 +283,12 @@ static void json_value(lua_State *L, vnt_buf *b, int idx, int null_idx, int dept
       } else {
         lua_Number x = lua_tonumber(L, idx);
         if (x != x || x == HUGE_VAL || x == -HUGE_VAL) m = snprintf(num, sizeof num, "null");
-        else m = snprintf(num, sizeof num, "%.17g", (double)x);
+        else {
+          for (int prec = 15; prec <= 17; prec++) {
+            m = snprintf(num, sizeof num, "%.*g", prec, (double)x);
+            if (strtod(num, NULL) == (double)x) break;
+          }
+        }
       }
       jadd(L, b, num, (size_t)m);
       return;

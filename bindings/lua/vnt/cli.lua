@@ -50,6 +50,24 @@ function M.warn(msg)
   failures = failures + 1
 end
 
+--- A note on stderr that is not a failure (the exit status stays 0).
+function M.note(msg)
+  io.stderr:write("vnt: ", msg, "\n")
+end
+
+--- Check a calendar date written YYYY-MM-DD (a real day: no 2023-13-45,
+-- no 30 February); for argparse's :convert.  Returns the string, or nil and
+-- the reason.
+function M.check_date(s)
+  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then return nil, ("'%s' is not a date written YYYY-MM-DD"):format(s) end
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  local len = {31, (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) and 29 or 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+  if m < 1 or m > 12 then return nil, ("'%s' has no month %d"):format(s, m) end
+  if d < 1 or d > len[m] then return nil, ("'%s': month %d of %d has no day %d"):format(s, m, y, d) end
+  return s
+end
+
 function M.status()
   return failures > 0 and 1 or 0
 end
@@ -347,6 +365,32 @@ end
 -- {key1, value1, key2, value2, ...} through M.json_record.  Written in C
 -- (vnt.json, vnt.json_record).
 M.null = setmetatable({}, {__tostring = function() return "null" end})   -- JSON null inside tables
+
+--- CSV (RFC 4180): --csv-bom for the scripts that write it, so that a
+-- spreadsheet that guesses the encoding (Excel) reads UTF-8.
+function M.csv_options(p)
+  p:flag("--csv-bom", "With --format csv: begin with a UTF-8 byte order mark, for Excel, which otherwise " ..
+         "reads the file in the system's code page.")
+end
+
+--- One CSV row of `values` (nil as an empty field), fields quoted
+-- where they hold a comma, a quote or a line break; CRLF ends the row.
+function M.csv_row(out, values, n)
+  local row = {}
+  for i = 1, n or #values do
+    local v = values[i]
+    v = v == nil and "" or tostring(v)
+    if v:find('[,"\r\n]') then v = '"' .. v:gsub('"', '""') .. '"' end
+    row[i] = v
+  end
+  out:write(table.concat(row, ","), "\r\n")
+end
+
+--- The CSV header row, after the byte order mark when a.csv_bom.
+function M.csv_header(out, fields, a)
+  if a and a.csv_bom then out:write("\239\187\191") end
+  M.csv_row(out, fields)
+end
 
 function M.json(v) return vnt.json(v, M.null) end
 

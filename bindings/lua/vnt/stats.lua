@@ -65,7 +65,10 @@ end
 -- count, score} best first, score = count * log(#docs / df).  opts.top
 -- (default 10), opts.min_count (default 1).  opts.background: a counter of
 -- a reference corpus used instead of document frequencies (score = count *
--- log(total_bg / (count_bg + 1))).
+-- log(total_bg / (count_bg + 1))).  One document and no background: every
+-- document frequency is 1 and every TF-IDF 0, so the score is the count,
+-- with the words of opts.stopwords (a set) and terms without a letter left
+-- out, and among equal counts the term of more syllables first.
 function M.tfidf(docs, opts)
   opts = opts or {}
   local df = {}
@@ -77,17 +80,28 @@ function M.tfidf(docs, opts)
   local bg = opts.background
   local bg_total = bg and bg:total() or 0
   local n = #docs
+  local single = n == 1 and not bg
+  local stop = opts.stopwords or {}
   local result = {}
   for i, c in ipairs(docs) do
     local list = {}
     for term, k in pairs(c) do
       if k >= (opts.min_count or 1) then
-        local idf = bg and log((bg_total + 1) / (bg:get(term) + 1)) or log(n / df[term])
-        list[#list + 1] = {term, k, k * idf}
+        if single then
+          if not stop[term] and term:find("[%a\128-\255]") then list[#list + 1] = {term, k, k + 0.0} end
+        else
+          local idf = bg and log((bg_total + 1) / (bg:get(term) + 1)) or log(n / df[term])
+          list[#list + 1] = {term, k, k * idf}
+        end
       end
     end
+    local function syllables(t) return select(2, t:gsub("[_ ]", "")) end
     table.sort(list, function(a, b)
       if a[3] ~= b[3] then return a[3] > b[3] end
+      if single then
+        local sa, sb = syllables(a[1]), syllables(b[1])
+        if sa ~= sb then return sa > sb end
+      end
       return a[1] < b[1]
     end)
     for j = #list, (opts.top or 10) + 1, -1 do list[j] = nil end
