@@ -75,14 +75,7 @@ if a.format == "csv" then cli.csv_header(out, fields, a) end
 
 cli.each_document(a.files, {split = a.split, encoding = a.encoding, repair = a.repair}, function(name, text, line0, off0)
   if not text:find("%S") then return end
-  local found = quotes.find(text, {all = a.all})
-  -- cleaning is needed only where there is something to clean away from
-  if not a.no_clean and #found > 0 then
-    local skip = {}
-    local dropped = vnt.clean(text).dropped
-    for _, d in ipairs(dropped) do skip[d.line] = true end
-    if #dropped > 0 then found = quotes.find(text, {skip = skip, all = a.all}) end
-  end
+  local found = quotes.find(text, {all = a.all, clean = not a.no_clean})
   for _, q in ipairs(found) do
     emit {doc = name, line = line0 + q.line - 1, start = off0 + q.start, stop = off0 + q.stop, quote = q.quote,
           kind = q.kind, speaker = q.speaker, mention = q.mention, cue = q.cue,

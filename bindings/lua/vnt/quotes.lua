@@ -915,14 +915,33 @@ local function classify(p, span, pre)
   return "statement"
 end
 
---- The statements of `text`.  opts.skip: a set of line numbers to leave out
--- (what vnt.clean drops); opts.all: also the quoted terms and titles,
+--- The statements of `text`, an article, cleaned as `vnt quotes` cleans it:
+-- the lines vnt.clean drops (captions, credits, bylines) are left out
+-- (opts.clean = false keeps them; opts.skip: a set of line numbers to leave
+-- out instead); opts.all: also the quoted terms and titles,
 -- with kind "term" or "title".  Each record: {line, start, stop (0-based
 -- bytes into text, stop exclusive), quote, kind ("direct"|"indirect"),
 -- speaker, mention, cue, unclosed?, unopened?}.  Text that is not NFC is
 -- read as its NFC form, and offsets point into that.
+local find_in
 function M.find(text, opts)
   opts = opts or {}
+  if opts.skip or opts.clean == false then return find_in(text, opts) end
+  local found = find_in(text, opts)
+  -- cleaning is needed only where there is something to clean away from
+  if #found == 0 then return found end
+  if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end
+  local dropped = vnt.clean(text).dropped
+  if #dropped == 0 then return found end
+  local skip = {}
+  for _, d in ipairs(dropped) do skip[d.line] = true end
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.skip = skip
+  return find_in(text, o)
+end
+
+find_in = function(text, opts)
   name_memo = {}
   if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end   -- NFD input: offsets are into its NFC
   local paragraphs = {}
