@@ -121,7 +121,7 @@ build/man/man1/vnt.1: vnt $(wildcard scripts/*.lua) bindings/lua/vnt/cli.lua too
 # LDoc reference of the Lua library (Debian lua-ldoc) into build/doc/.
 ldoc:
 	@command -v ldoc >/dev/null || { echo "ldoc: install lua-ldoc (apt-get install lua-ldoc)" >&2; exit 1; }
-	ldoc -c docs/config.ld -d build/doc .
+	ldoc -c docs/config.ld .
 
 # ---- dependencies -----------------------------------------------------------
 deps:
@@ -144,7 +144,8 @@ demo: deps
 #   luarocks              luarocks make of vnt-scm-1.rockspec into a local tree
 #   dpkg-dev debhelper    dpkg-buildpackage of debian/, the packages installed and purged again
 #   man-db                man pages rendered
-TEST_PKGS = chromium clang libclang-rt-14-dev python3-lunardate luarocks dpkg-dev debhelper man-db
+#   lua-ldoc              the LDoc reference of the Lua library built without a warning
+TEST_PKGS = chromium clang libclang-rt-14-dev python3-lunardate luarocks dpkg-dev debhelper man-db lua-ldoc
 test: all man
 	@sh tools/deps.sh --for "the tests" $(TEST_PKGS) || echo "test: not all of them could be installed; the specs that need them will say so and skip"
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core

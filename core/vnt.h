@@ -1,7 +1,7 @@
 /*
  * vnt.h -- the public interface of libvnt, the C core of vnt.
  *
- * Conventions (see README.md, "C API"):
+ * Conventions (see docs/c.md):
  *  - Text comes in as (const char *s, size_t len); no NUL terminator is needed
  *    and embedded NULs are ordinary characters.
  *  - Functions return an int: VNT_OK (0) or another non-negative status on
@@ -203,7 +203,10 @@ int vnt_dict_add(vnt_dict *d, const char *w, size_t len);
 /* Add a word list, one word a line (Viet74K.txt, or the '_' format); lines
  * with digits or ASCII punctuation are skipped.  *added: new words. */
 int vnt_dict_add_lines(vnt_dict *d, const char *s, size_t len, size_t *added);
-int vnt_dict_has(vnt_dict *d, const char *w, size_t len);   /* 1 or 0 */
+/* Is w an entry?  1 or 0 (VNT_ENOMEM).  It builds w's key in d's scratch
+ * buffer, so it is NOT thread-safe: one thread at a time per dictionary
+ * (vnt_words does not change d, and threads may share d for it). */
+int vnt_dict_has(vnt_dict *d, const char *w, size_t len);
 /* From now on, skip two-syllable entries that the Vietnamese treebank
  * writes as two words: two function syllables (sau đó, có một, cho biết)
  * or a verb and a directional complement (đưa ra, trở về). */

@@ -5,7 +5,7 @@ local cli = require "vnt.cli"
 local p = cli.parser("tokens",
   "Print the typed tokens of Vietnamese text, one a line.\n" ..
   "Kinds: word, number, date, time, punct, symbol, url, email, hashtag, mention, abbrev\n" ..
-  "(see README.md, 'Tokens', for the rule of each).",
+  "(see docs/text.md, 'Token kinds', for the rule of each).",
   "Offsets are 0-based bytes into each file, stop exclusive.")
 p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
 p:option("--format", "tsv (doc, start, stop, kind, token), text (the tokens separated by spaces, a line per input line) or jsonl.", "tsv")

@@ -9,7 +9,7 @@ local p = cli.parser("words",
   "Method: forward and backward longest matching over the dictionary (fewer\n" ..
   "words wins), capitalized runs joined as names, numbers written apart joined.")
 p:argument("files", "Files to read; '-' (the default) is standard input."):args("*")
-p:option("--dict", "Word list to use, one word a line (default: Viet74K, see README).")
+p:option("--dict", "Word list to use, one word a line (default: data/dict/words.txt, from @vntk/dictionary; see docs/text.md).")
 p:flag("--no-dict", "No dictionary: every syllable is a word.")
 p:option("--model", "A model trained by 'vnt train-words' (then it decides every gap).")
 p:flag("--no-names", "Do not join runs of capitalized syllables.")

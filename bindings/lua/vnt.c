@@ -1,7 +1,7 @@
 /* vnt.c -- the Lua 5.4 module `vnt`: thin wrappers over libvnt.
  *
  * Each wrapper checks its arguments, calls the core, and turns the result
- * into Lua values.  Conventions (README.md, "Lua API"):
+ * into Lua values.  Conventions (docs/lua.md):
  *  - transforms (vnt.normalize, vnt.nfc, ...) raise on invalid input, naming
  *    the 1-based byte position, unless repair = true;
  *  - predicates (vnt.valid_utf8) return false and the position, as utf8.len;

@@ -38,6 +38,7 @@ function M.date(z)
   return y, m, d
 end
 
+--- Is y a leap year of the Gregorian calendar?
 function M.leap(y) return y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0) end
 
 local mdays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
@@ -52,6 +53,7 @@ function M.valid(y, m, d)
   return m >= 1 and m <= 12 and d >= 1 and d <= M.month_days(y, m)
 end
 
+--- The date n days after y-m-d (n may be negative): y, m, d.
 function M.add_days(y, m, d, n) return M.date(M.days(y, m, d) + n) end
 
 --- ISO weekday: Monday 1 ... Sunday 7.

@@ -1,4 +1,4 @@
---- vnt.cli: what every vnt script shares -- option parsing, input files,
+--- vnt.cli: what every vnt script shares: option parsing, input files,
 -- errors with the file and line they come from, and exit statuses.
 --
 -- Exit statuses: 0 success, 1 an input could not be processed (the others
@@ -42,9 +42,9 @@ function M.parse(p, args)
   return res
 end
 
+local failures = 0
 --- Report a problem with one input on stderr without stopping the script;
 -- M.status() is then 1.
-local failures = 0
 function M.warn(msg)
   io.stderr:write("vnt: ", msg, "\n")
   failures = failures + 1
@@ -68,6 +68,7 @@ function M.check_date(s)
   return s
 end
 
+--- The exit status the script should end with: 1 after a warning, else 0.
 function M.status()
   return failures > 0 and 1 or 0
 end
@@ -392,6 +393,7 @@ function M.csv_header(out, fields, a)
   M.csv_row(out, fields)
 end
 
+--- JSON of v, with M.null as null (vnt.json).
 function M.json(v) return vnt.json(v, M.null) end
 
 --- One JSON object with its keys in the order given:

@@ -1,4 +1,4 @@
---- vnt.io: reading documents -- files, directories and standard input, in
+--- vnt.io: reading documents: files, directories and standard input, in
 -- any encoding vnt knows -- as UTF-8 NFC text.
 --
 -- Failures of the outside world are values, not errors: functions return

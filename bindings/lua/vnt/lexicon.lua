@@ -1,7 +1,7 @@
 --- vnt.lexicon: where the default word list lives, loaded once.
 --
 -- The default dictionary comes from the MIT-licensed npm package
--- @vntk/dictionary: the headwords of its dictionary.json with the single
+-- "vntk/dictionary" (scope vntk): the headwords of its dictionary.json with the single
 -- syllables of its Viet74K.txt (tools/dict-words.lua), committed as
 -- data/dict/words.txt (with its licence and provenance) and installed into
 -- PREFIX/share/vnt/dict/ (a LuaRocks tree: beside the modules, vnt/dict/).

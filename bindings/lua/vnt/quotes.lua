@@ -1,4 +1,4 @@
---- vnt.quotes: who said what in Vietnamese news -- direct quotes between
+--- vnt.quotes: who said what in Vietnamese news: direct quotes between
 -- quote marks, indirect speech after a speech verb or "Theo X,", each with
 -- its speaker resolved to the full name the article gives.
 --
@@ -316,10 +316,10 @@ local function may_have_name(s)
   return name_hint:match(s) ~= nil
 end
 
---- The person's name in a mention: a run of capitalized words after
--- ông/bà, or starting with a family name; nil if there is none.
 local name_memo   -- while M.find works on a document: mention -> name (false: none)
 local name_in_raw
+--- The person's name in a mention: a run of capitalized words after
+-- ông/bà, or starting with a family name; nil if there is none.
 function M.name_in(mention)
   if not name_memo then return name_in_raw(mention) end
   local r = name_memo[mention]
@@ -915,6 +915,7 @@ local function classify(p, span, pre)
   return "statement"
 end
 
+local find_in
 --- The statements of `text`, an article, cleaned as `vnt quotes` cleans it:
 -- the lines vnt.clean drops (captions, credits, bylines) are left out
 -- (opts.clean = false keeps them; opts.skip: a set of line numbers to leave
@@ -923,7 +924,6 @@ end
 -- bytes into text, stop exclusive), quote, kind ("direct"|"indirect"),
 -- speaker, mention, cue, unclosed?, unopened?}.  Text that is not NFC is
 -- read as its NFC form, and offsets point into that.
-local find_in
 function M.find(text, opts)
   opts = opts or {}
   if opts.skip or opts.clean == false then return find_in(text, opts) end

@@ -140,6 +140,8 @@ function M.merge(into, acc)
   return into
 end
 
+--- The statistics of `acc` (of M.add): characters, sentences, syllables,
+-- words, distinct_syllables, type_token_ratio, foreign_share.
 function M.finish(acc)
   return {
     characters = acc.characters, sentences = acc.sentences, syllables = acc.syllables,

@@ -1,4 +1,4 @@
---- vnt.summary: extractive summaries -- the sentences that carry an
+--- vnt.summary: extractive summaries: the sentences that carry an
 -- article, or a collection, chosen by a graph method with priors and
 -- without repeating themselves.
 --

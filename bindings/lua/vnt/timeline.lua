@@ -6,7 +6,7 @@
 --   local b = tl.new()
 --   b:add_document("a.txt", text)            -- cleans, dates, finds
 --   for _, e in ipairs(b:entries()) do        -- anchored ones, sorted, merged
---     print(e.value, e.event, #e.sources)
+--     print(e.value, e.event, #e.records)
 --   end
 --
 -- @module vnt.timeline

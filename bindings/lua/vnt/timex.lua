@@ -1,4 +1,4 @@
---- vnt.timex: Vietnamese temporal expressions -- found by an LPeg grammar
+--- vnt.timex: Vietnamese temporal expressions: found by an LPeg grammar
 -- (vnt.timex_grammar), resolved to TIMEX3-style values (vnt.timex_value).
 --
 --   local timex = require "vnt.timex"
