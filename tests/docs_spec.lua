@@ -93,7 +93,8 @@ describe("the documentation", function()
       end
     end
     assert.same({}, warnings)
-    for _, m in ipairs {"vnt.timeline", "vnt.timex", "vnt.quotes", "vnt.summary", "vnt.clean", "vnt.stats", "vnt.io"} do
+    for _, m in ipairs {"vnt.timeline", "vnt.timex", "vnt.quotes", "vnt.summary", "vnt.clean", "vnt.stats", "vnt.io",
+                        "vnt.names", "vnt.document", "vnt.text"} do
       local page = helper.read(dir .. "/modules/" .. m .. ".html")
       assert.matches(m, page, 1, true)
     end

@@ -164,6 +164,11 @@ end
 
 -- The sentences of a cleaned article, with their positions, without the title.
 local function article_sentences(text)
+  if type(text) == "table" then   -- a vnt.document: cleaned and split once
+    local list = {}
+    for i, x in ipairs(text:sentences()) do list[i] = {text = x} end
+    return list, text:clean().title
+  end
   local c = vnt.clean(text)
   local body = c.text
   local title = c.title
@@ -182,7 +187,7 @@ local function how_many(n, opts)
   return math.min(k, n)
 end
 
---- The summary of one article: {title, sentences = {{text, index, score},
+--- The summary of one article (a text or a vnt.document): {title, sentences = {{text, index, score},
 -- ...} in document order}.  opts.sentences (default 3) or opts.ratio;
 -- opts.method: "full" (TextRank, priors, the lead and MMR: the default;
 -- opts.lead = false leaves the lead to its score),

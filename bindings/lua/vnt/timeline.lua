@@ -14,8 +14,8 @@ local vnt = require "vnt"
 local lpeg = require "lpeg"
 local timex = require "vnt.timex"
 
-local ipairs, pairs, table, string, math, tonumber, setmetatable = ipairs, pairs, table, string, math, tonumber,
-  setmetatable
+local ipairs, pairs, table, string, math, tonumber, setmetatable, type = ipairs, pairs, table, string, math,
+  tonumber, setmetatable, type
 
 local M = {}
 
@@ -326,16 +326,22 @@ function M.new(opts)
   return setmetatable({opts = opts, records = {}, docs = {}}, Builder)
 end
 
---- Add a document: its expressions become records {doc, line, start,
+--- Add a document (name and text, or a vnt.document): its expressions become records {doc, line, start,
 -- stop, text, type, value, anchored, mod, role, event, sentence, doc_date};
 -- a comparison baseline (role "baseline") is not anchored: it stays off the calendar.
 -- base_line, base_offset: where `text` starts in its file (a corpus file
 -- of many documents), so lines and offsets point into the file.
 -- Returns the document's date and where it came from.
 function Builder:add_document(name, text, base_line, base_offset)
+  local c
+  if type(name) == "table" then   -- a vnt.document: its text and cleaning, once
+    local d = name
+    name, text, base_line, base_offset = d.name, d.text, d.line, d.offset
+    c = d:clean()
+  end
   base_line, base_offset = base_line or 1, base_offset or 0
   if not vnt.is_normalized(text, "NFC") then text = vnt.nfc(text) end
-  local c = vnt.clean(text)
+  c = c or vnt.clean(text)
   local date, source = self.opts.date, "--date"
   if not date and c.date then
     date = timex.doc_date(text, c)
