@@ -49,8 +49,8 @@ LIBS     = $(UTF8PROC_LIB) -lutf8proc
 
 DEB_PKGS = lua5.4 liblua5.4-dev libutf8proc-dev lua-lpeg lua-busted lua-cjson lua-argparse lua-filesystem unicode-data bzip2 pkg-config
 
-.PHONY: all man ldoc rock install-rock deps dict-refresh demo model test fuzz eval bench install uninstall clean
-all: $(OUT)/libvnt.a $(OUT)/libvnt.so $(OUT)/vnt.so $(OUT)/vnt
+.PHONY: all js man ldoc rock install-rock deps dict-refresh demo model test fuzz eval bench install uninstall clean
+all: $(OUT)/libvnt.a $(OUT)/libvnt.so $(OUT)/vnt.so $(OUT)/vnt js
 
 $(B):
 	@mkdir -p $(B)
@@ -111,6 +111,13 @@ $(B)/test_core: tests/c/test_core.c $(OUT)/libvnt.a | $(B)
 dict-refresh:
 	@sh tools/fetch-dict.sh data/dict
 
+# The timeline page's front-end library, vis-timeline (npm, Apache-2.0 OR
+# MIT), inlined into each page; the build goes on without it.
+# JS=0 skips it (the Debian build, which has no network).
+JS ?= 1
+js:
+	@if [ "$(JS)" = 1 ]; then sh tools/fetch-js.sh build/js; fi
+
 # Man pages and bash/zsh/fish completions, made from the scripts' argparse
 # definitions by tools/gen-docs.lua (with the vnt just built).
 MANDIR ?= $(PREFIX)/share/man
@@ -145,9 +152,12 @@ demo: deps
 #   dpkg-dev debhelper    dpkg-buildpackage of debian/, the packages installed and purged again
 #   man-db                man pages rendered
 #   lua-ldoc              the LDoc reference of the Lua library built without a warning
+# and, from npm, playwright-core into build/browser/ (tools/browser-deps.sh),
+# which drives chromium through the timeline page at 5, 200 and 2,000 articles.
 TEST_PKGS = chromium clang libclang-rt-14-dev python3-lunardate luarocks dpkg-dev debhelper man-db lua-ldoc
 test: all man
 	@sh tools/deps.sh --for "the tests" $(TEST_PKGS) || echo "test: not all of them could be installed; the specs that need them will say so and skip"
+	@sh tools/browser-deps.sh
 	@$(MAKE) --no-print-directory SAN=1 all build-san/test_core
 	@$(MAKE) --no-print-directory build/test_core
 	@sh tests/run.sh
@@ -195,6 +205,8 @@ install: all man
 	install -m 644 bindings/lua/vnt/*.lua $(DESTDIR)$(LUA_LMOD)/vnt/
 	install -m 644 scripts/*.lua $(DESTDIR)$(PREFIX)/share/vnt/scripts/
 	install -m 644 data/dict/words.txt data/dict/LICENSE data/dict/README.md $(DESTDIR)$(PREFIX)/share/vnt/dict/
+	if [ -s build/js/vis-timeline-graph2d.min.js ]; then install -d $(DESTDIR)$(PREFIX)/share/vnt/js && \
+	  install -m 644 build/js/* $(DESTDIR)$(PREFIX)/share/vnt/js/; fi
 	install -m 644 build/man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 build/man/completions/vnt.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vnt
 	install -m 644 build/man/completions/_vnt $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_vnt
@@ -211,6 +223,8 @@ install-rock: rock
 	install -m 644 bindings/lua/vnt/*.lua $(LUA_LMOD)/vnt/
 	install -m 644 scripts/*.lua $(LUA_LMOD)/vnt/scripts/
 	install -m 644 data/dict/words.txt data/dict/LICENSE data/dict/README.md $(LUA_LMOD)/vnt/dict/
+	if [ -s build/js/vis-timeline-graph2d.min.js ]; then install -d $(LUA_LMOD)/vnt/js && \
+	  install -m 644 build/js/* $(LUA_LMOD)/vnt/js/; fi
 	install -m 755 vnt $(BINDIR)/vnt
 
 uninstall:
@@ -222,4 +236,4 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vnt.fish
 
 clean:
-	rm -rf build/man build/doc build/*.o build/*.a build/gen_nftable build/nftable.h build/viettable.h build/test_core build-san build-fuzz vnt vnt.so libvnt.a libvnt.so libvnt.so.*
+	rm -rf build/man build/doc build/js build/*.o build/*.a build/gen_nftable build/nftable.h build/viettable.h build/test_core build-san build-fuzz vnt vnt.so libvnt.a libvnt.so libvnt.so.*

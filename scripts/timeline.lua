@@ -28,6 +28,8 @@ p:flag("--no-clean", "Keep the lines vnt clean would drop (captions, bylines, ..
 p:option("--split", "file: each file is one document; blank: a blank line ends a document " ..
          "(a corpus in one file; documents are named FILE#N).", "file"):choices {"file", "blank"}
 p:option("--title", "The title of the HTML page.", "Timeline")
+p:option("--group", "With --format html: group the entries on the page by document, by year, or not " ..
+         "(the reader can change it on the page).", "none"):choices {"none", "doc", "year"}
 cli.csv_options(p)
 cli.input_options(p)
 local a = cli.parse(p, arg)
@@ -101,8 +103,14 @@ if a.format == "text" then
   end
 elseif a.format == "html" then
   local n = #dated
-  out:write(require("vnt.timeline_html").render(entries, a.title,
-    ("%d entries from %d document%s"):format(#entries, n, n == 1 and "" or "s")))
+  local sub = ("%d sự kiện từ %d bài (%d entries from %d document%s)"):format(#entries, n, #entries, n,
+    n == 1 and "" or "s")
+  local html, why = require("vnt.timeline_page").render(entries, a.title, sub, {group = a.group})
+  if not html then   -- without vis-timeline: vnt's own drawing, and a note saying so
+    cli.note("timeline: " .. why .. "; the page is vnt's own drawing, without zoom, groups or filters")
+    html = require("vnt.timeline_html").render(entries, a.title, sub)
+  end
+  out:write(html)
 else
   local recs = {}
   for _, e in ipairs(entries) do

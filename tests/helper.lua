@@ -30,11 +30,13 @@ local function shell_quote(s)
 end
 M.q = shell_quote
 
---- Run the vnt binary with `args` (a list) and optional stdin text.
+--- Run the vnt binary with `args` (a list), optional stdin text and an
+-- optional environment ("NAME=value ...", shell words).
 -- Returns stdout, stderr, exit status.
-function M.run(args, stdin)
+function M.run(args, stdin, env)
   local tmp = os.tmpname()
-  local cmd = { shell_quote(M.bin) }
+  local cmd = { env and ("env " .. env) or nil, shell_quote(M.bin) }
+  if not env then table.remove(cmd, 1) end
   for _, a in ipairs(args) do cmd[#cmd + 1] = shell_quote(a) end
   local line = table.concat(cmd, " ")
   if stdin then

@@ -272,16 +272,35 @@ describe("vnt timeline", function()
     assert.same({}, cjson.decode(out))
   end)
 
-  it("draws a self-contained HTML page", function()
-    local out, err, code = helper.run({"timeline", "--format", "html", dir})
-    assert.equal(0, code, err)
-    assert.truthy(out:find("<svg", 1, true))
-    assert.falsy(out:find("https?://[^\"]*%.js"))            -- nothing fetched
-    assert.falsy(out:find("<script[^>]+src", 1))
-    assert.falsy(out:find("<link", 1, true))
-    local n = #(select(2, helper.run({"timeline", "--format", "jsonl", dir})) and
-      jsonl((helper.run({"timeline", "--format", "jsonl", dir}))) or {})
+  it("draws a self-contained HTML page: vis-timeline inlined, a list of every entry, labels in Vietnamese", function()
+    local page = require "vnt.timeline_page"
+    local n = 0
+    local ids = {}
+    for _, r in ipairs(cjson.decode((helper.run({"timeline", "--format", "json", dir})))) do
+      if not ids[r.entry] then ids[r.entry] = true n = n + 1 end
+    end
     assert.is_true(n > 0)
+    local function self_contained(out)
+      assert.falsy(out:find("<script[^>]+src", 1))
+      assert.falsy(out:find("<link", 1, true))
+      assert.falsy(out:find("src=[\"']https?:"))
+    end
+    if page.library() then
+      local out, err, code = helper.run({"timeline", "--format", "html", dir})
+      assert.equal(0, code, err)
+      assert.equal("", err)
+      self_contained(out)
+      assert.truthy(out:find("new vis.Timeline(", 1, true))
+      assert.truthy(out:find("@version 8.5.4", 1, true))          -- the library itself, inlined
+      assert.equal(n, select(2, out:gsub('<tr data%-id="', "")))  -- the list: one row an entry
+      assert.truthy(out:find('<td class="v">5 – 7/4/2024</td>', 1, true))   -- as Vietnamese writes it
+    end
+    -- without the library: vnt's own drawing, and a note that says so
+    local out, err, code = helper.run({"timeline", "--format", "html", dir}, nil, "VNT_VIS_JS=/nonexistent")
+    assert.equal(0, code, err)
+    assert.matches("vis-timeline is not installed", err, 1, true)
+    assert.truthy(out:find("<svg", 1, true))
+    self_contained(out)
   end)
 
   it("keeps an article's own markup out of the page's markup and script", function()
@@ -305,12 +324,12 @@ describe("vnt timeline", function()
   end
   local it_browser = (chromium and not helper.sanitized) and it or pending
   it_browser((chromium and "" or "skipped: chromium is not installed; ") ..
-             "renders in headless Chromium without script errors, one mark per entry", function()
+             "renders its own drawing (no vis-timeline) in headless Chromium without script errors, one mark per entry", function()
     local tmp = os.tmpname()
     os.remove(tmp)
     os.execute("mkdir -p " .. helper.q(tmp))
     local html = tmp .. "/t.html"
-    local out = helper.run({"timeline", "--format", "html", dir})
+    local out = helper.run({"timeline", "--format", "html", dir}, nil, "VNT_VIS_JS=/nonexistent")
     helper.write(html, out)
     local entries = 0
     local text = helper.run({"timeline", "--format", "json", dir})

@@ -148,3 +148,20 @@ describe("vnt.timex.doc_date()", function()
     assert.is_nil(timex.doc_date("Tiêu đề\n" .. body))
   end)
 end)
+
+describe("counts after an approximator", function()
+  it("are no years (hơn 1800 người), after a date and a comma too; khoảng 2019 before a time word is a year", function()
+    local function texts(s)
+      local t = {}
+      for _, r in ipairs(timex.find(s, {date = "2024-06-05"})) do t[#t + 1] = r.text .. "=" .. r.value end
+      return t
+    end
+    assert.same({"Ngày 5/6/2024=2024-06-05"}, texts("Ngày 5/6/2024, hơn 1800 người dân đã đăng ký."))
+    assert.same({"Ngày 5/6/2024=2024-06-05"}, texts("Ngày 5/6/2024, gần 2000 hộ dân được hỗ trợ."))
+    assert.same({}, texts("Tuyến đường dài hơn 2100 mét."))
+    assert.same({"khoảng 2019=~2019"}, texts("Từ khoảng 2019 trở lại đây, giá tăng."))
+    assert.same({"vào khoảng 2019=~2019"}, texts("Ông về quê vào khoảng 2019, rồi mở xưởng."))
+    -- a list of years still reads as years, a date's year before a comma does not start one
+    assert.same({"năm 2015=2015", "2016=2016"}, texts("Trong các năm 2015, 2016 tỉnh đã làm."))
+  end)
+end)

@@ -5,6 +5,9 @@
 # elsewhere it names them and stops.
 what="vnt"
 if [ "$1" = "--for" ]; then what=$2; shift 2; fi
+# npm fetches the timeline page's front-end library (vis-timeline) at build
+# time; any npm will do, Debian's package when there is none
+[ "$what" = "vnt" ] && ! command -v npm >/dev/null 2>&1 && set -- "$@" npm
 missing=""
 for p in "$@"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

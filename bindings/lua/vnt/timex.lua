@@ -85,6 +85,10 @@ local date_cue = set [[ngày hôm sáng trưa chiều tối đêm khuya vào t�
   tháng tuần đầu cuối giữa trong kể hết cho tính qua mùng mồng dịp rạng sớm nay mai đó tại ra sinh]]
 local year_cue = set [[vào từ đến tới hồi trước sau năm mùa giai đoạn đầu cuối giữa kể hết tính trong cho
   thời khóa khoá kỳ niên tháng quý since sn sinh]]
+-- words that may follow a year written as bare digits after an approximator
+-- (khoảng 2019 trở lại đây, hơn 2019 ... đến 2021): any other word makes
+-- it a count (hơn 1800 người, gần 2000 hộ dân)
+local year_follow = set [[trở đến tới và hoặc hay sau trước là thì khi rồi nay cho về đã thì]]
 -- words before thứ hai that make it an ordinal: lần thứ hai, người thứ hai
 local ordinal_nouns = set [[lần người hạng vị vòng ván hiệp tập phần số chương cấp đợt lượt bàn cuộc trận
   đứa con cháu vợ chồng chiếc cái điều năm tuần đội nhóm bước giai thế hệ kỳ khóa khoá đời mùa thứ nhất
@@ -112,12 +116,20 @@ local function accept(text, r)
   local p1, p2, pch = prev_words(text, i)
   local first = text:sub(i, i)
   if t.k == "date" then
+    -- hơn 1800 người: an approximator, four digits and a noun is a count, not a year; khoảng 2019,
+    -- khoảng 2019 trở lại đây: a year
+    if t.approx and t.bare_y and text:sub(i, e - 1):find("%s%d%d%d%d$") then
+      local nw, np = next_word(text, e)
+      if nw ~= "" and not np and not year_follow[nw] then return false end
+      if t.bare_y and t.y and t.y >= 1900 and t.y <= 2100 then return true end
+    end
     if t.bare_y then
       local before, after = text:sub(i - 1, i - 1), text:sub(e, e)
       if before == "(" and (after == ")" or after == ",") then return true end
       if year_cue[p1] or (p1 == "đoạn" and p2 == "giai") then return true end
       -- năm 2015, 2016: a year in a list of years
-      if pch == "," and window_before(text, i, 16):find("[12]%d%d%d%s*,%s*$") then return true end
+      -- (a year, not the end of a date: Ngày 5/6/2024, hơn 1800 người)
+      if pch == "," and window_before(text, i, 16):find("%f[%w/%.%-][12]%d%d%d%s*,%s*$") then return true end
       return false
     end
     if t.bare_wd and not t.pod then
