@@ -46,6 +46,7 @@ const char *vnt_strerror(int code) {
     case VNT_ENOMEM: return "out of memory";
     case VNT_EINVAL: return "invalid options";
     case VNT_ELIMIT: return "run of combining marks too long";
+    case VNT_EOVERFLOW: return "a count would pass the largest 64-bit integer";
     default: return "unknown error";
   }
 }

@@ -197,17 +197,23 @@ static inline int add_hashed(vnt_counter *c, const char *k, size_t n, uint64_t h
     s->count = 0;
     c->used++;
   }
-  s->count += by;
-  c->total += by;
+  /* a count, or the total, that would pass INT64 is an error, never a wrap */
+  int64_t count, total;
+  if (__builtin_add_overflow(s->count, by, &count) || __builtin_add_overflow(c->total, by, &total))
+    return VNT_EOVERFLOW;
+  s->count = count;
+  c->total = total;
   return VNT_OK;
 }
 
 int vnt_counter_add(vnt_counter *c, const char *k, size_t n, int64_t by) {
+  if (k == NULL) { if (n > 0) return VNT_EINVAL; k = ""; }   /* NULL with length 0: the empty key */
   if (n > UINT32_MAX) return VNT_ELIMIT;
   return add_hashed(c, k, n, khash(c, k, n), by);
 }
 
 int64_t vnt_counter_get(const vnt_counter *c, const char *k, size_t n) {
+  if (k == NULL) { if (n > 0) return 0; k = ""; }
   const cslot *s = cfind(c, k, n, khash(c, k, n));
   return s->hash ? s->count : 0;
 }
@@ -247,7 +253,7 @@ int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src) {
     } else {
       rc = vnt_counter_add(dst, slot_key(src, s), s->len, s->count);
     }
-    if (rc != VNT_OK) return VNT_ENOMEM;
+    if (rc != VNT_OK) return rc;
   }
   return VNT_OK;
 }
@@ -415,7 +421,9 @@ int vnt_counter_save(const vnt_counter *c, vnt_buf *out) {
 }
 
 int vnt_counter_load(vnt_counter *c, const char *s, size_t len, size_t *err_line) {
-  size_t i = 0, line = 0;
+  size_t i = 0, line = 0, ignored;
+  if (err_line == NULL) err_line = &ignored;
+  *err_line = 0;
   while (i < len) {
     line++;
     const char *nl = memchr(s + i, '\n', len - i);
@@ -433,7 +441,8 @@ int vnt_counter_load(vnt_counter *c, const char *s, size_t len, size_t *err_line
         if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10) { *err_line = line; return VNT_EINVAL; }
         v = v * 10 + (*p - '0');
       }
-      if (vnt_counter_add(c, s + i, (size_t)(tab - (s + i)), neg ? -v : v) != VNT_OK) return VNT_ENOMEM;
+      int rc = vnt_counter_add(c, s + i, (size_t)(tab - (s + i)), neg ? -v : v);
+      if (rc != VNT_OK) { *err_line = line; return rc; }   /* out of memory, or a count past INT64_MAX */
     }
     i = e + 1;
   }
@@ -482,10 +491,19 @@ static int add_batch(vnt_counter *c, const char *base, const size_t *ofs, const 
   return VNT_OK;
 }
 
+/* where the n bytes of w first are in s (0 if nowhere) */
+static size_t find_bytes(const char *s, size_t len, const char *w, size_t n) {
+  if (n == 0 || n > len) return 0;
+  for (const char *p = s; (p = memchr(p, w[0], len - n + 1 - (size_t)(p - s))) != NULL; p++)
+    if (memcmp(p, w, n) == 0) return (size_t)(p - s);
+  return 0;
+}
+
 int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_count_opts *o, vnt_status *st) {
   vnt_count_opts dflt = {1, VNT_COUNT_SYLLABLE, 0, VNT_NORM_OPTS_INIT, NULL, 0};
   if (o == NULL) o = &dflt;
   if (o->n < 1 || o->n > 8) return VNT_EINVAL;
+  if (st) st->offset = 0;
   if (o->n == 1 && o->unit == VNT_COUNT_SYLLABLE && o->normalize && len >= VNT__RAW_FIRST) {
     /* normalized unigrams of a long text: the tokens counted as written
      * first, then each distinct one normalized once and its count added
@@ -502,6 +520,9 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
       if (r->hash == 0) continue;
       vnt_buf_reset(k);
       rc = token_key(slot_key(raw, r), r->len, o, k);
+      if (rc < 0 && st) {   /* the key that failed: report where it first is in the text */
+        st->offset = find_bytes(s, len, slot_key(raw, r), r->len);
+      }
       if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, r->count);
     }
     vnt_counter_free(raw);
@@ -524,6 +545,7 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
           if (t->kind == VNT_TOK_PUNCT) continue;   /* words only: there is none */
           vnt_buf_reset(k);
           rc = token_key(s + t->start, t->end - t->start, o, k);
+          if (rc < 0 && st) st->offset = t->start;
           if (rc == VNT_OK) rc = vnt_counter_add(c, k->data, k->len, 1);
         }
         continue;
@@ -574,7 +596,7 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
   vnt_buf_reset(k);
   /* the units: tokens, or words; runs of units break at other tokens and at sentence ends */
   size_t pos = 0;
-  vnt_span sp;
+  vnt_span sp = {0, 0, 0};
   while (rc == VNT_OK && vnt_sentence_next(s, len, pos, NULL, &sp)) {
     pos = sp.end;
     vnt_buf_reset(&spans);
@@ -633,6 +655,7 @@ int vnt_counter_add_text(vnt_counter *c, const char *s, size_t len, const vnt_co
     }
   }
   if (rc == VNT_OK && nk > 0) rc = add_batch(c, k->data, kofs, klen, nk);
+  if (rc < 0 && rc != VNT_ENOMEM && st) st->offset = sp.start;   /* the sentence it failed in */
   vnt_buf_free(&spans);
   return rc;
 }

@@ -266,6 +266,9 @@ fail:
 }
 
 int vnt_is_normalized(const char *s, size_t len, vnt_form f, size_t *err_off) {
+  if (f < VNT_NFC || f > VNT_NFKD) return VNT_EINVAL;   /* a form to be in, not "none" or a bad value */
+  if (s == NULL && len > 0) return VNT_EINVAL;
+  if (s == NULL) s = "";
   vnt_buf tmp = VNT_BUF_INIT;
   vnt_status st = {0, 0};
   int rc = vnt__form_pass(s, len, f, 0, &tmp, &st);

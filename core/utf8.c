@@ -5,6 +5,7 @@
 #include "vnt_internal.h"
 
 int vnt_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
+  if (len == 0 || s == NULL) { *cp = -1; return 0; }   /* nothing to decode: 0, never a read past the end */
   return vnt__utf8_decode(s, len, cp);
 }
 

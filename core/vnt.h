@@ -34,7 +34,8 @@ enum {
   VNT_EUTF8 = -1,    /* invalid UTF-8 (offset of the first bad byte in vnt_status) */
   VNT_ENOMEM = -2,   /* out of memory */
   VNT_EINVAL = -3,   /* bad options */
-  VNT_ELIMIT = -4    /* a size limit was exceeded (see VNT_MAX_SEGMENT) */
+  VNT_ELIMIT = -4,   /* a size limit was exceeded (see VNT_MAX_SEGMENT) */
+  VNT_EOVERFLOW = -5 /* a count would pass INT64_MAX (counters never wrap) */
 };
 
 const char *vnt_strerror(int code);
@@ -58,7 +59,7 @@ void vnt_buf_free(vnt_buf *b);    /* releases memory; b may be reused after init
 
 /* ---- UTF-8 (core/utf8.c) --------------------------------------------------- */
 
-/* Decode one code point of s[0..len) (len >= 1).  Returns its length in bytes
+/* Decode one code point of s[0..len).  len 0 (or s NULL): returns 0, *cp = -1.  Returns its length in bytes
  * (1..4) and stores it in *cp, or returns the negated length (-1..-3) of the
  * maximal invalid subpart (Unicode 15, 3.9 "U+FFFD substitution of maximal
  * subparts") and stores -1.  Rejects overlongs, surrogates, > U+10FFFF. */
@@ -128,7 +129,7 @@ int vnt_normalize(const char *s, size_t len, const vnt_norm_opts *o,
 
 /* Is s already in form f (and valid UTF-8)?  1 yes, 0 no, VNT_EUTF8 on bad
  * input (offset in *err_off). */
-int vnt_is_normalized(const char *s, size_t len, vnt_form f, size_t *err_off);
+int vnt_is_normalized(const char *s, size_t len, vnt_form f, size_t *err_off);   /* VNT_EINVAL: f is no form (NONE, bad value) */
 
 /* Where a stream of text may be cut so that normalizing the two parts
  * separately gives the same result as normalizing the whole: returns the
@@ -319,11 +320,11 @@ vnt_counter *vnt_counter_new(void);
  * threads and merged at the end. */
 vnt_counter *vnt_counter_new_like(const vnt_counter *c);
 void vnt_counter_free(vnt_counter *c);
-int vnt_counter_add(vnt_counter *c, const char *key, size_t len, int64_t by);   /* VNT_OK or VNT_ENOMEM */
+int vnt_counter_add(vnt_counter *c, const char *key, size_t len, int64_t by);   /* VNT_OK, VNT_ENOMEM or VNT_EOVERFLOW */
 int64_t vnt_counter_get(const vnt_counter *c, const char *key, size_t len);     /* 0 if absent */
 size_t vnt_counter_size(const vnt_counter *c);    /* distinct keys */
 int64_t vnt_counter_total(const vnt_counter *c);  /* sum of counts */
-int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src);                /* dst += src */
+int vnt_counter_merge(vnt_counter *dst, const vnt_counter *src);                /* dst += src; VNT_ENOMEM, VNT_EOVERFLOW */
 /* Visit every entry in table order: *pos starts at 0; 1 while there is one. */
 int vnt_counter_next(const vnt_counter *c, size_t *pos, const char **key, size_t *len, int64_t *count);
 /* All entries, by count (highest first, ties by key) or by key (bytes);

@@ -15,7 +15,13 @@ local a = cli.parse(p, arg)
 local total = vnt.counter()
 for _, path in ipairs(a.files) do
   local c, err = vnt.counter.load(path)
-  if c then total:merge(c) else cli.warn(err) end
+  if c then
+    local ok, merr = pcall(total.merge, total, c)
+    -- (a count past INT64_MAX: an error, never a wrapped number; nothing is printed)
+    if not ok then cli.die(("%s: %s"):format(path, (tostring(merr):gsub("^.-vnt%.counter:merge: ", "")))) end
+  else
+    cli.warn(err)
+  end
 end
 cli.write_counts(total, a)
 os.exit(cli.status(), true)   -- close the state: everything freed

@@ -39,6 +39,7 @@ cli.each_input(a.files, function(src, name)
     return
   end
   local repairs, why, byte, line, got = vnt.normalize_stream(src.f, out, opts, block, src.first)
+  if not repairs and why:find("^cannot write the output") then cli.die(why) end
   if repairs then got = why end   -- on success: repairs, bytes read
   if src.size and got < src.size and (repairs or why == "invalid UTF-8") then
     -- fewer bytes than the file had when it was opened (and a broken end is

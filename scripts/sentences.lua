@@ -30,11 +30,13 @@ cli.each_input(a.files, function(src, name)
   for block in cli.blocks(src, name) do
     local text = carry .. block
     opts.base = base
-    local used = vnt.write_sentences(out, text, opts)
+    local used, err = vnt.write_sentences(out, text, opts)
+    if not used then cli.die(err) end
     carry, base = text:sub(used + 1), base + used
   end
   opts.final, opts.base = true, base
-  vnt.write_sentences(out, carry, opts)
+  local ok, err = vnt.write_sentences(out, carry, opts)
+  if not ok then cli.die(err) end
 end, {encoding = a.encoding, repair = a.repair})
 out:flush()
 os.exit(cli.status(), true)   -- close the state: everything freed

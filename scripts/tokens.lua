@@ -35,7 +35,8 @@ cli.each_input(a.files, function(src, name)
   local last
   for block, base in cli.blocks(src, name) do
     opts.base = base
-    vnt.write_tokens(out, block, opts)
+    local ok, err = vnt.write_tokens(out, block, opts)
+    if not ok then cli.die(err) end
     last = block
   end
   if a.format == "text" and last and last:byte(-1) ~= 10 then out:write("\n") end

@@ -47,7 +47,8 @@ local out = io.stdout
 cli.each_input(a.files, function(src, name)
   local last
   for block in cli.blocks(src, name) do
-    vnt.write_words(out, block, opts)
+    local ok, err = vnt.write_words(out, block, opts)
+    if not ok then cli.die(err) end
     last = block
   end
   if last and last:byte(-1) ~= 10 then out:write("\n") end

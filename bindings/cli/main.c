@@ -176,6 +176,9 @@ static const char *strict_env =
   "debug.setupvalue(chunk, 1, env)\n"
   "return chunk\n";
 
+/* set once the failure to write the output has been told: not told twice */
+static int output_reported = 0;
+
 static int report(lua_State *L, int status) {
   if (status == LUA_OK) return 0;
   if (lua_type(L, -1) == LUA_TTABLE) {
@@ -184,6 +187,7 @@ static int report(lua_State *L, int status) {
     lua_getfield(L, -2, "msg");
     const char *m = lua_tostring(L, -1);
     if (m && *m) fprintf(stderr, "%s: %s\n", progname, m);
+    if (m && strncmp(m, "cannot write the output", 23) == 0) output_reported = 1;
     fflush(stderr);
     return code;
   }
@@ -200,6 +204,7 @@ static int report(lua_State *L, int status) {
  * first, as it ends cat: `vnt count big | head` is quiet.) */
 static void check_stdout(void) {
   if (fflush(stdout) != 0 || ferror(stdout)) {
+    if (output_reported) _exit(1);
     fprintf(stderr, "%s: cannot write the output: %s\n", progname, strerror(errno ? errno : EIO));
     fflush(stderr);
     _exit(1);

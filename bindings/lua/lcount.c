@@ -49,7 +49,8 @@ static int lc_add(lua_State *L) {
   size_t len;
   const char *k = luaL_checklstring(L, 2, &len);
   lua_Integer n = luaL_optinteger(L, 3, 1);
-  if (vnt_counter_add(c, k, len, (int64_t)n) != VNT_OK) return luaL_error(L, "vnt.counter:add: out of memory");
+  int rc = vnt_counter_add(c, k, len, (int64_t)n);
+  if (rc != VNT_OK) return luaL_error(L, "vnt.counter:add: %s", vnt_strerror(rc));
   lua_settop(L, 1);
   return 1;
 }
@@ -110,7 +111,7 @@ static int lc_add_tokens(lua_State *L) {
   const char *s = luaL_checklstring(L, 2, &len);
   vnt_count_opts o;
   lv_count_opts(L, 3, "counter:add_tokens", &o);
-  vnt_status st;
+  vnt_status st = {0, 0};
   int rc = vnt_counter_add_text(c, s, len, &o, &st);
   if (rc < 0) return lv_fail(L, "counter:add_tokens", rc, st.offset);
   lua_settop(L, 1);
@@ -327,7 +328,8 @@ static int lc_len(lua_State *L) {
 
 static int lc_merge(lua_State *L) {
   vnt_counter *c = check_counter(L, 1), *o = check_counter(L, 2);
-  if (vnt_counter_merge(c, o) != VNT_OK) return luaL_error(L, "vnt.counter:merge: out of memory");
+  int rc = vnt_counter_merge(c, o);
+  if (rc != VNT_OK) return luaL_error(L, "vnt.counter:merge: %s", vnt_strerror(rc));
   lua_settop(L, 1);
   return 1;
 }
@@ -501,13 +503,15 @@ static int lv_counter_load(lua_State *L) {
     vnt_buf_free(&b);
     if (rc != VNT_OK) {
       luaL_pushfail(L);
-      lua_pushfstring(L, "%s:%d: not a count line (key<TAB>count)", s, (int)line);
+      lua_pushfstring(L, "%s:%d: %s", s, (int)line, rc == VNT_EINVAL ? "not a count line (key<TAB>count)" : vnt_strerror(rc));
       return 2;
     }
     return 1;
   }
-  if (vnt_counter_load(c, s, len, &line) != VNT_OK)
-    return luaL_error(L, "vnt.counter.load: line %d is not a count line (key<TAB>count)", (int)line);
+  int rc = vnt_counter_load(c, s, len, &line);
+  if (rc != VNT_OK)
+    return luaL_error(L, "vnt.counter.load: line %d: %s", (int)line,
+                      rc == VNT_EINVAL ? "not a count line (key<TAB>count)" : vnt_strerror(rc));
   return 1;
 }
 

@@ -288,7 +288,7 @@ static const char *opt_doc(lua_State *L, int idx, size_t *n) {
 
 static int w_result(lua_State *L, wbuf *w, size_t consumed) {
   w_flush(w);
-  if (w->err) return luaL_fileresult(L, 0, NULL);
+  if (w->err) return lv_write_failed(L);
   lua_pushinteger(L, (lua_Integer)consumed);
   return 1;
 }

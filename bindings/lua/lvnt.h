@@ -7,6 +7,9 @@
 
 /* Raise "vnt.FN: MESSAGE [at byte N]" for core status `code` (N 1-based). */
 int lv_fail(lua_State *L, const char *fn, int code, size_t off);
+/* A write to the output failed: pushes nil, "cannot write the output: REASON"
+ * and errno (3 results), as the writers return it. */
+int lv_write_failed(lua_State *L);
 /* Index of s in the NULL-terminated names, or -1. */
 int find_name(const char *const *names, const char *s);
 /* Boolean option `key` of the table at idx (nil: false), raising on other types. */

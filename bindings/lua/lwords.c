@@ -277,7 +277,7 @@ static int lv_write_words(lua_State *L) {
       luaL_pushresult(&lb);
       size_t m;
       const char *p = lua_tolstring(L, -1, &m);
-      if (fwrite(p, 1, m, f) != m) { vnt_buf_free(b); return luaL_fileresult(L, 0, NULL); }
+      if (fwrite(p, 1, m, f) != m) { vnt_buf_free(b); return lv_write_failed(L); }
       lua_pop(L, 1);
       luaL_buffinit(L, &lb);
     }
@@ -288,7 +288,7 @@ static int lv_write_words(lua_State *L) {
   luaL_pushresult(&lb);
   size_t m;
   const char *p = lua_tolstring(L, -1, &m);
-  if (m && fwrite(p, 1, m, f) != m) return luaL_fileresult(L, 0, NULL);
+  if (m && fwrite(p, 1, m, f) != m) return lv_write_failed(L);
   lua_pushinteger(L, (lua_Integer)len);
   return 1;
 }

@@ -28,6 +28,14 @@
 
 LV_EXPORT int luaopen_vnt(lua_State *L);
 
+int lv_write_failed(lua_State *L) {
+  int en = errno;
+  luaL_pushfail(L);
+  lua_pushfstring(L, "cannot write the output: %s", strerror(en ? en : EIO));
+  lua_pushinteger(L, en);
+  return 3;
+}
+
 /* check_text: the string argument arg, which must be valid UTF-8 */
 void check_text(lua_State *L, int arg, const char *fn, const char **s, size_t *len) {
   *s = luaL_checklstring(L, arg, len);
@@ -471,7 +479,7 @@ static int lv_normalize_stream(lua_State *L) {
     /* A block cut at a run of blanks starts with them; VNT_SPACE trims them
      * as at a line start, but inside a line they stand for one space. */
     if ((o.flags & VNT_SPACE) && mid_line && rlen > 0 && res[0] != '\n') fputc(' ', out);
-    if (rlen > 0 && fwrite(res, 1, rlen, out) != rlen) return luaL_fileresult(L, 0, NULL);
+    if (rlen > 0 && fwrite(res, 1, rlen, out) != rlen) return lv_write_failed(L);
     line += count_lines(b->in.data, cut);
     mid_line = b->in.data[cut - 1] != '\n';
     memmove(b->in.data, b->in.data + cut, b->in.len - cut);

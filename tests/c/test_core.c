@@ -585,7 +585,44 @@ static void test_wordset(void) {
   vnt_wordset_free(NULL);
 }
 
+/* The contract at the entries: NULL with length 0, bad enum values, counts
+ * that would pass INT64_MAX, a NULL out-parameter the caller does not want. */
+static void test_contracts(void) {
+  int32_t cp = 0;
+  const unsigned char one[1] = {0xE1};
+  ok(vnt_utf8_decode(one, 0, &cp) == 0 && cp == -1, "utf8_decode: length 0 reads nothing and says 0");
+  ok(vnt_utf8_decode(NULL, 0, &cp) == 0 && cp == -1, "utf8_decode: NULL with length 0");
+  ok(vnt_is_normalized("a", 1, VNT_FORM_NONE, NULL) == VNT_EINVAL, "is_normalized: NONE is no form to be in");
+  ok(vnt_is_normalized("a", 1, (vnt_form)42, NULL) == VNT_EINVAL, "is_normalized: a bad form value");
+  ok(vnt_is_normalized(NULL, 0, VNT_NFC, NULL) == 1, "is_normalized: NULL with length 0 is the empty text");
+  vnt_counter *c = vnt_counter_new();
+  ok(vnt_counter_add(c, NULL, 0, 2) == VNT_OK && vnt_counter_get(c, "", 0) == 2 && vnt_counter_get(c, NULL, 0) == 2,
+     "counter_add: NULL with length 0 is the empty key");
+  ok(vnt_counter_add(c, NULL, 3, 1) == VNT_EINVAL, "counter_add: NULL with a length is refused");
+  ok(vnt_counter_add(c, S("hà"), INT64_MAX - 1) == VNT_EOVERFLOW, "counter_add: the total would pass INT64_MAX");
+  vnt_counter *d = vnt_counter_new();
+  ok(vnt_counter_add(d, S("hà"), INT64_MAX) == VNT_OK && vnt_counter_add(d, S("hà"), 1) == VNT_EOVERFLOW &&
+     vnt_counter_get(d, S("hà")) == INT64_MAX, "counter_add: a count that would pass INT64_MAX is refused, not wrapped");
+  vnt_counter *e = vnt_counter_new();
+  ok(vnt_counter_add(e, S("hà"), 9000000000000000000) == VNT_OK, "counter: 9e18 fits");
+  vnt_counter *f = vnt_counter_new();
+  ok(vnt_counter_add(f, S("hà"), 9000000000000000000) == VNT_OK && vnt_counter_merge(e, f) == VNT_EOVERFLOW,
+     "counter_merge: 9e18 + 9e18 is an overflow error");
+  size_t line = 99;
+  vnt_counter *g = vnt_counter_new();
+  ok(vnt_counter_load(g, S("a\t9000000000000000000\na\t9000000000000000000\n"), &line) == VNT_EOVERFLOW && line == 2,
+     "counter_load: an overflow names its line");
+  ok(vnt_counter_load(g, S("no tab here\n"), NULL) == VNT_EINVAL, "counter_load: a NULL err_line is allowed");
+  vnt_counter_free(c);
+  vnt_counter_free(d);
+  vnt_counter_free(e);
+  vnt_counter_free(f);
+  vnt_counter_free(g);
+  ok(strcmp(vnt_strerror(VNT_EOVERFLOW), "a count would pass the largest 64-bit integer") == 0, "strerror: EOVERFLOW");
+}
+
 int main(void) {
+  test_contracts();
   test_decode();
   test_validate();
   test_normalize();

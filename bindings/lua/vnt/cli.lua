@@ -120,6 +120,31 @@ end
 -- other encodings come decoded: src.text, UTF-8 NFC.  Inputs that cannot
 -- be read -- missing, a directory without access, binary data, an encoding
 -- that cannot be told -- are reported (M.warn) and skipped.
+-- An error raised while a script works on one input: the input's own fault
+-- (a run of marks too long, text that is not UTF-8 where the core checks it)
+-- is reported for that input, which is skipped, and the rest go on; a
+-- failed write ends the script with its message; anything else is a bug and
+-- keeps its traceback.
+local function input_error(src, name, e)
+  if type(e) == "table" then return e end   -- M.die
+  local msg = tostring(e)
+  local what, byte = msg:match("vnt[%w_.:]*: (.-) at byte (%d+)")
+  if what and (what:find("combining marks", 1, true) or what:find("invalid UTF-8", 1, true)) then
+    return {input = ("%s: %s at byte %d; the rest of it is skipped"):format(name, what,
+                                                                     (src.block_off or 0) + tonumber(byte))}
+  end
+  local w = msg:match("(cannot write the output: .*)$")
+  if w then return {exit = 1, msg = w} end
+  return {exit = 1, msg = debug.traceback(msg, 2)}
+end
+
+local function call_input(fn, src, name)
+  local ok, e = xpcall(fn, function(x) return input_error(src, name, x) end, src, name)
+  if ok then return end
+  if e.input then M.warn(e.input) return end
+  error(e, 0)
+end
+
 function M.each_input(files, fn, opts)
   opts = opts or {}
   if #files == 0 then files = {"-"} end
@@ -146,7 +171,7 @@ function M.each_input(files, fn, opts)
       if enc == "utf-8" then
         local size = path ~= "-" and f:seek("end") or 0
         if path ~= "-" then f:seek("set", #first) end
-        fn({f = f, first = first, encoding = enc, repair = opts.repair, size = size}, name)
+        call_input(fn, {f = f, first = first, encoding = enc, repair = opts.repair, size = size}, name)
         progress(name, size, size)
       elseif enc == "binary" then
         M.warn(name .. ": binary data (NUL or control bytes), not text; skipped")
@@ -154,7 +179,7 @@ function M.each_input(files, fn, opts)
         M.warn(name .. ": cannot tell the encoding (not UTF-8, UTF-16, CP1258, TCVN3, VNI, VIQR or VISCII); use --encoding")
       else
         local text, err = vio.decode(first .. (f:read("a") or ""), name, {encoding = enc})
-        if text then fn({text = text, encoding = enc}, name) else M.warn(err) end
+        if text then call_input(fn, {text = text, encoding = enc}, name) else M.warn(err) end
       end
       if f ~= io.stdin then f:close() end
     end
@@ -191,6 +216,7 @@ function M.each_document(files, opts, fn)
         end
         local doc = chunk:sub(i, j)
         n = n + 1
+        src.block_off = coff + i - 1
         fn(("%s#%d"):format(name, n), doc, cline, coff + i - 1)
         i, cline = j + 1, cline + vnt.count_lines(doc)
       end
@@ -230,6 +256,7 @@ function M.each_document(files, opts, fn)
     if opts.split == "blank" then return split_blank(src, name) end
     local parts = {}
     for block in M.blocks(src, name) do parts[#parts + 1] = block end
+    src.block_off = 0
     fn(name, table.concat(parts), 1, 0)
   end, {encoding = opts.encoding, repair = opts.repair})
 end
@@ -251,6 +278,7 @@ function M.blocks(src, name)
     local block, off, line = it()
     if block then
       seen = off + #block
+      src.block_off = off   -- (where an error the block causes is)
       if src.size and src.size >= (4 << 20) then progress(name, seen, src.size) end
     elseif src.size and src.size > 0 and seen < src.size and not failed and not src.repair then
       -- fewer bytes than the file had when it was opened: cut short while read
@@ -338,6 +366,11 @@ end
 -- a.top, a.min_count, a.format ("tsv" or "json").
 function M.write_counts(c, a)
   if a.save then
+    -- counts of only some of the inputs are never saved: a merge would take them for the whole
+    if failures > 0 then
+      M.die(("%s: not saved: %d input%s could not be counted (see above), and counts of the others alone are not written")
+        :format(a.save, failures, failures == 1 and "" or "s"), 1)
+    end
     local ok, err = c:save(a.save)
     if not ok then M.die(err, 1) end
     return

@@ -34,8 +34,11 @@ end
 function M.load(path, opts)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local text = f:read("a")
+  local text, rerr, code = f:read("a")
   f:close()
+  if not text then   -- a directory opens, and fails to read
+    return nil, ("%s: %s"):format(path, code == 21 and "is a directory, not a word list" or tostring(rerr))
+  end
   local ok, pos = vnt.valid_utf8(text)
   if not ok then return nil, ("%s: invalid UTF-8 at byte %d"):format(path, pos) end
   local d = vnt.dict()
