@@ -23,7 +23,7 @@ cli.each_input(a.files, function(src, name)
   local r = vnt.clean(table.concat(parts))
   if a.explain then
     for _, d in ipairs(r.dropped) do
-      out:write(("%s:%d\t%s\t%s\t%s\n"):format(name, d.line, d.category, d.reason, d.text))
+      out:write(("%s:%d\t%s\t%s\t%s\n"):format(cli.tsv(name), d.line, d.category, d.reason, cli.tsv(d.text)))
     end
   elseif a.format == "text" then
     out:write(r.text)

@@ -38,6 +38,6 @@ if a.format == "json" then
   for i, r in ipairs(list) do recs[i] = cli.json_record {"key", r[1], "count", r[2], "score", r[3]} end
   out:write("[", table.concat(recs, ",\n"), "]\n")
 else
-  for _, r in ipairs(list) do out:write(("%s\t%d\t%.3f\n"):format(r[1], r[2], r[3])) end
+  for _, r in ipairs(list) do out:write(("%s\t%d\t%.3f\n"):format(cli.tsv(r[1]), r[2], r[3])) end
 end
 os.exit(cli.status(), true)   -- close the state: everything freed

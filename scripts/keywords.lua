@@ -46,7 +46,7 @@ for i, list in ipairs(result) do
     if a.format == "json" then
       recs[#recs + 1] = cli.json_record {"doc", names[i], "rank", rank, "term", r[1], "count", r[2], "score", r[3]}
     else
-      out:write(("%s\t%d\t%s\t%d\t%.3f\n"):format(names[i], rank, r[1], r[2], r[3]))
+      out:write(("%s\t%d\t%s\t%d\t%.3f\n"):format(cli.tsv(names[i]), rank, cli.tsv(r[1]), r[2], r[3]))
     end
   end
 end

@@ -41,7 +41,8 @@ if a.cues then
 end
 
 collectgarbage("generational")   -- many small short-lived tables per paragraph
-local out = io.stdout
+-- (text for a terminal with the control characters of the articles made visible)
+local out = (a.format == "text" or a.format == "md") and cli.display(io.stdout) or io.stdout
 local fields = {"doc", "line", "start", "stop", "quote", "kind", "speaker", "mention", "cue", "flag"}
 local all = {}
 local first_json = true

@@ -23,7 +23,7 @@ local function emit(name, r)
     for _, k in ipairs(cols) do kv[#kv + 1] = k; kv[#kv + 1] = r[k] end
     rows[#rows + 1] = cli.json_record(kv)
   else
-    local t = {name}
+    local t = {cli.tsv(name)}
     for _, k in ipairs(cols) do
       t[#t + 1] = math.type(r[k]) == "float" and ("%.4f"):format(r[k]) or tostring(r[k])
     end

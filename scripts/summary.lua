@@ -39,7 +39,8 @@ if a.ratio and not (a.ratio > 0 and a.ratio <= 1) then cli.die("--ratio: expecte
 if not a.keywords or a.keywords < 0 then cli.die("--keywords: expected a number of at least 0", 2) end
 
 collectgarbage("generational")   -- many small tables per article, short-lived
-local out = io.stdout
+-- (text for a terminal with the control characters of the articles made visible)
+local out = (a.format == "text" or a.format == "md") and cli.display(io.stdout) or io.stdout
 local opts = {sentences = a.sentences, ratio = a.ratio, method = a.method, lead = not a.no_lead}
 
 -- multi-syllable function words, never keywords
@@ -76,10 +77,11 @@ local function write_doc(name, s, kw)
                 table.concat(sents, ",") .. '],"keywords":' .. cli.json(kw) .. "}"
     if a.format == "jsonl" then out:write(rec, "\n") else out:write(first and "[" or ",\n", rec) end
   elseif a.format == "md" then
-    out:write(first and "" or "\n", "## ", s.title or name, "\n\n")
-    if s.title then out:write("*", name, "*\n\n") end
-    for _, x in ipairs(s.sentences) do out:write("- ", x.text, "\n") end
-    if #kw > 0 then out:write("\n**Từ khóa:** ", table.concat(kw, ", "), "\n") end
+    local md = cli.md_escape
+    out:write(first and "" or "\n", "## ", md(s.title or name), "\n\n")
+    if s.title then out:write("*", md(name), "*\n\n") end
+    for _, x in ipairs(s.sentences) do out:write("- ", md(x.text), "\n") end
+    if #kw > 0 then out:write("\n**Từ khóa:** ", md(table.concat(kw, ", ")), "\n") end
   else
     out:write(first and "" or "\n", "== ", name, s.title and (" — " .. s.title) or "", "\n")
     for _, x in ipairs(s.sentences) do out:write(("  [%d] %s\n"):format(x.index, x.text)) end
@@ -114,8 +116,8 @@ if a.corpus then
               cli.json(kw), "}\n")
   elseif a.format == "md" then
     out:write("## ", #collected, " documents\n\n")
-    for _, x in ipairs(s.sentences) do out:write("- ", x.text, " *(", x.doc, ")*\n") end
-    if #kw > 0 then out:write("\n**Từ khóa:** ", table.concat(kw, ", "), "\n") end
+    for _, x in ipairs(s.sentences) do out:write("- ", cli.md_escape(x.text), " *(", cli.md_escape(x.doc), ")*\n") end
+    if #kw > 0 then out:write("\n**Từ khóa:** ", cli.md_escape(table.concat(kw, ", ")), "\n") end
   else
     for _, x in ipairs(s.sentences) do out:write(x.text, "  (", x.doc, ")\n") end
     if #kw > 0 then out:write("keywords: ", table.concat(kw, ", "), "\n") end

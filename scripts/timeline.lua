@@ -59,7 +59,8 @@ local entries = b:entries()
 collectgarbage("collect")
 collectgarbage("incremental")
 local others = a.all and b:unanchored() or {}
-local out = io.stdout
+-- (text for a terminal with the control characters of the articles made visible)
+local out = (a.format == "text" or a.format == "md") and cli.display(io.stdout) or io.stdout
 
 local function shown(v) return (v:gsub("/", " – ")) end
 

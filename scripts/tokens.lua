@@ -31,7 +31,7 @@ end
 
 local out = io.stdout
 cli.each_input(a.files, function(src, name)
-  local opts = {format = a.format, doc = name, kinds = kinds}
+  local opts = {format = a.format, doc = a.format == "tsv" and cli.tsv(name) or name, kinds = kinds}
   local last
   for block, base in cli.blocks(src, name) do
     opts.base = base

@@ -330,6 +330,7 @@ describe("vnt.json() and vnt.json_record()", function()
     local t = type(v)
     if v == cli.null then return "null" end
     if t == "string" then
+      v = vnt.normalize(v, {form = "none", repair = true})   -- invalid UTF-8: U+FFFD a maximal subpart
       return '"' .. v:gsub('[%c"\\]', function(c) return escapes[c] or ("\\u%04x"):format(c:byte()) end) .. '"'
     elseif t == "number" then
       if math.type(v) == "integer" then return tostring(v) end

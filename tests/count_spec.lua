@@ -116,7 +116,7 @@ describe("vnt.counter()", function()
     assert.is_nil(ok)
     assert.equal("/no/such/counts: No such file or directory", err)
     assert.has.error(function() vnt.counter.load("a\t1\nb\tx\n") end,
-      "vnt.counter.load: line 2 is not a count line (key<TAB>count)")
+      "vnt.counter.load: line 2: not a count line (key<TAB>count)")
   end)
 end)
 

@@ -282,6 +282,19 @@ static const char *opt_doc(lua_State *L, int idx, size_t *n) {
   lua_getfield(L, idx, "doc");
   const char *d = lua_isnil(L, -1) ? "-" : luaL_checklstring(L, -1, n);
   if (lua_isnil(L, -1)) *n = 1;
+  size_t bad;
+  if (!lua_isnil(L, -1) && vnt_utf8_validate(d, *n, &bad) != VNT_OK) {
+    /* a name with invalid UTF-8 (a file name is bytes): U+FFFD for each bad
+     * sequence, as vnt.json writes it, so that the JSON stays UTF-8 */
+    vnt_buf r = VNT_BUF_INIT;
+    if (vnt_utf8_repair(d, *n, &r, NULL) != VNT_OK) { vnt_buf_free(&r); luaL_error(L, "out of memory"); }
+    lua_pushlstring(L, r.data, r.len);
+    vnt_buf_free(&r);
+    lua_setfield(L, idx, "doc");
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "doc");
+    d = lua_tolstring(L, -1, n);
+  }
   lua_pop(L, 1);   /* the string stays alive: the options table holds it */
   return d;
 }

@@ -249,7 +249,8 @@ static void jadd(lua_State *L, vnt_buf *b, const char *s, size_t n) {
 }
 
 /* Appends the JSON of the value at idx: strings (escaped as little as JSON
- * needs: " \ and control characters), integers, floats (the shortest of
+ * needs: " \ and control characters; each maximal invalid UTF-8 subpart
+ * replaced by U+FFFD, so the JSON is always valid UTF-8), integers, floats (the shortest of
  * %.15g, %.16g and %.17g that reads back as the same double: 3.404, not
  * 3.4039999999999999; NaN and
  * infinities as null), booleans, nil and the `null` sentinel (the value at
@@ -263,6 +264,16 @@ static void json_value(lua_State *L, vnt_buf *b, int idx, int null_idx, int dept
       size_t run = 0;   /* bytes that need no escape, added in one go */
       for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {   /* a UTF-8 sequence, kept; an invalid one becomes U+FFFD (JSON is UTF-8) */
+          int32_t cp;
+          int m = vnt_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+          if (m > 0) { run += (size_t)m; i += (size_t)m - 1; continue; }
+          jadd(L, b, s + i - run, run);
+          run = 0;
+          jadd(L, b, "\xEF\xBF\xBD", 3);
+          i += (size_t)(-m) - 1;
+          continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) { run++; continue; }
         jadd(L, b, s + i - run, run);
         run = 0;

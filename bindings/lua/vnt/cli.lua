@@ -400,20 +400,75 @@ end
 -- (vnt.json, vnt.json_record).
 M.null = setmetatable({}, {__tostring = function() return "null" end})   -- JSON null inside tables
 
+-- control characters (C0 but tab and line feed, DEL, C1) as visible escapes
+local function visible_char(c)
+  if #c == 1 then return ("\\x%02x"):format(c:byte()) end
+  return ("\\u%04x"):format(((c:byte(1) & 0x1F) << 6) | (c:byte(2) & 0x3F))
+end
+--- s with its control characters made visible (ESC as \x1b, U+0085 as
+-- \u0085): text from an article can never move the cursor, recolour or
+-- retitle the terminal it is shown on.  Tabs and line breaks stay.
+function M.visible(s)
+  if not s:find("[%z\1-\8\11-\31\127\194]") then return s end
+  return (s:gsub("[%z\1-\8\11-\31\127]", visible_char):gsub("\194[\128-\159]", visible_char))
+end
+
+--- A writer for display formats (text, md): what it writes goes through
+-- M.visible.
+function M.display(f)
+  local w = {}
+  function w.write(_, ...)
+    local n = select("#", ...)
+    for i = 1, n do
+      local x = select(i, ...)
+      f:write(type(x) == "string" and M.visible(x) or x)
+    end
+    return w
+  end
+  function w.flush() return f:flush() end
+  function w.setvbuf(_, ...) return f:setvbuf(...) end
+  return w
+end
+
+--- A TSV field: backslash, tab, line feed and carriage return written as
+-- \\, \t, \n, \r (a name with a tab cannot shift the columns), the rest
+-- made visible as for M.visible.
+function M.tsv(s)
+  s = tostring(s)
+  if s:find("[\\\t\n\r]") then
+    s = s:gsub("[\\\t\n\r]", {["\\"] = "\\\\", ["\t"] = "\\t", ["\n"] = "\\n", ["\r"] = "\\r"})
+  end
+  return M.visible(s)
+end
+
+--- Markdown of plain text: the characters Markdown or HTML would read as
+-- markup escaped (a raw <script> in an article stays text).
+function M.md_escape(s)
+  return (M.visible(s):gsub("[\\`*_%[%]<>&|]", function(c)
+    if c == "<" then return "&lt;" elseif c == ">" then return "&gt;" elseif c == "&" then return "&amp;" end
+    return "\\" .. c
+  end))
+end
+
 --- CSV (RFC 4180): --csv-bom for the scripts that write it, so that a
 -- spreadsheet that guesses the encoding (Excel) reads UTF-8.
 function M.csv_options(p)
+  p:flag("--csv-safe", "With --format csv: a field that starts with = + - @, a tab or a carriage return gets a " ..
+         "leading ' so that a spreadsheet shows it as text and never runs it as a formula (OWASP's advice; " ..
+         "off by default, since it changes the data).")
   p:flag("--csv-bom", "With --format csv: begin with a UTF-8 byte order mark, for Excel, which otherwise " ..
          "reads the file in the system's code page.")
 end
 
 --- One CSV row of `values` (nil as an empty field), fields quoted
 -- where they hold a comma, a quote or a line break; CRLF ends the row.
+local csv_safe = false
 function M.csv_row(out, values, n)
   local row = {}
   for i = 1, n or #values do
     local v = values[i]
     v = v == nil and "" or tostring(v)
+    if csv_safe and v:find("^[=+%-@\t\r]") and not v:find("^%-?%d[%d.,]*$") then v = "'" .. v end
     if v:find('[,"\r\n]') then v = '"' .. v:gsub('"', '""') .. '"' end
     row[i] = v
   end
@@ -422,6 +477,7 @@ end
 
 --- The CSV header row, after the byte order mark when a.csv_bom.
 function M.csv_header(out, fields, a)
+  csv_safe = a and a.csv_safe or false
   if a and a.csv_bom then out:write("\239\187\191") end
   M.csv_row(out, fields)
 end
