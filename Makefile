@@ -173,9 +173,11 @@ model: all
 # libFuzzer targets for every C entry point that takes text (tests/fuzz/),
 # each run FUZZ_SECONDS from its seed corpus; properties, not just crashes.
 FUZZ_SECONDS ?= 60
+# Then the script-level adversarial suite, long (tests/adversarial/run.lua).
 fuzz: all
 	@sh tools/deps.sh clang libclang-rt-14-dev
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+	@lua5.4 tests/adversarial/run.lua long ./vnt
 
 # ---- quality against ../shared/gold-dev ----------------------------------------
 eval: all

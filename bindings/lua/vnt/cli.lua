@@ -112,14 +112,6 @@ local function progress(name, done, total)
   io.stderr:flush()
 end
 
---- Call fn(src, name) for each input in `files` (none: standard input):
--- files, directories (walked, sorted) and '-'.  The encoding is detected
--- from the first 64 KiB unless opts.encoding says it.  UTF-8 input comes as
--- a stream: src.f, the open file, and src.first, the bytes already read
--- from it (M.blocks(src, name) reads the rest in line-aligned blocks);
--- other encodings come decoded: src.text, UTF-8 NFC.  Inputs that cannot
--- be read -- missing, a directory without access, binary data, an encoding
--- that cannot be told -- are reported (M.warn) and skipped.
 -- An error raised while a script works on one input: the input's own fault
 -- (a run of marks too long, text that is not UTF-8 where the core checks it)
 -- is reported for that input, which is skipped, and the rest go on; a
@@ -145,6 +137,14 @@ local function call_input(fn, src, name)
   error(e, 0)
 end
 
+--- Call fn(src, name) for each input in `files` (none: standard input):
+-- files, directories (walked, sorted) and '-'.  The encoding is detected
+-- from the first 64 KiB unless opts.encoding says it.  UTF-8 input comes as
+-- a stream: src.f, the open file, and src.first, the bytes already read
+-- from it (M.blocks(src, name) reads the rest in line-aligned blocks);
+-- other encodings come decoded: src.text, UTF-8 NFC.  Inputs that cannot
+-- be read -- missing, a directory without access, binary data, an encoding
+-- that cannot be told -- are reported (M.warn) and skipped.
 function M.each_input(files, fn, opts)
   opts = opts or {}
   if #files == 0 then files = {"-"} end
@@ -460,9 +460,9 @@ function M.csv_options(p)
          "reads the file in the system's code page.")
 end
 
+local csv_safe = false
 --- One CSV row of `values` (nil as an empty field), fields quoted
 -- where they hold a comma, a quote or a line break; CRLF ends the row.
-local csv_safe = false
 function M.csv_row(out, values, n)
   local row = {}
   for i = 1, n or #values do
