@@ -69,7 +69,7 @@ local runs = {
 
 local function run(script, args, file)
   local out, err = tmp .. "/out", tmp .. "/err"
-  local cmd = {"/usr/bin/time", "-f", "%e %M %x", "-o", q(tmp .. "/time"), q(VNT), script}
+  local cmd = {"/usr/bin/time", "-f", q("%e %M %x"), "-o", q(tmp .. "/time"), q(VNT), script}
   for _, a in ipairs(args) do cmd[#cmd + 1] = q(a) end
   cmd[#cmd + 1] = q(file)
   os.execute(table.concat(cmd, " ") .. " > " .. q(out) .. " 2> " .. q(err) .. " < /dev/null")

@@ -359,6 +359,9 @@ end
 -- "SPEAKER [adverbs] CUE[:]" ending `pre` (text before a quote mark or a
 -- colon): the mention and the cue, or nil.
 local function attribution_before(pre)
+  -- (the cue ends the text before the mark, and the mention is within 240 bytes before the cue: the
+  -- last 600 bytes hold both, and a long paragraph costs no more per quote)
+  if #pre > 600 then pre = pre:sub(-600):gsub("^[\128-\191]+", "") end
   local t = trim(pre):gsub(":$", "")
   t = trim(t)
   local cs = cues_in(t)
@@ -381,6 +384,7 @@ end
 
 -- ", SPEAKER [adverbs] CUE." or "– SPEAKER CUE" after a closing mark.
 local function attribution_after(post)
+  if #post > 400 then post = post:sub(1, 400) end   -- (what follows a mark is looked at for 200 bytes at most)
   local t = post:match("^%s*[,%-]%s*(.-)%s*$") or post:match("^%s*–%s*(.-)%s*$")
   if t then
     repeat   -- final punctuation, whole characters
@@ -411,6 +415,7 @@ end
 -- Is the quoted text a title or a term rather than a statement?
 local function classify(p, span, pre)
   local inner = p:sub(span[3], span[4])
+  if #pre > 240 then pre = pre:sub(-240):gsub("^[\128-\191]+", "") end   -- (only its end counts: the words before the mark)
   local lpre = lower(trim(pre))
   local n = words_count(inner)
   -- Hội thảo: “...”, chủ đề "...": a name in marks
@@ -775,8 +780,14 @@ find_in = function(text, opts)
       if class == "statement" then
         local mention, cue = attribution_before(pre)
         if not mention then
+          -- the sentence the closing mark is in (sentences in order: a binary search)
           local se = #p
-          for _, s in ipairs(sents) do if s[1] <= sp[2] and s[2] >= sp[2] then se = s[2] end end
+          local lo, hi, k = 1, #sents, 0
+          while lo <= hi do
+            local mid = (lo + hi) // 2
+            if sents[mid][1] <= sp[2] then k, lo = mid, mid + 1 else hi = mid - 1 end
+          end
+          if k > 0 and sents[k][2] >= sp[2] then se = sents[k][2] end
           mention, cue = attribution_after(p:sub(sp[2] + 1, se))
         end
         directs[#directs + 1] = {sp = sp, mention = mention, cue = cue}

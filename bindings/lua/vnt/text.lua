@@ -96,8 +96,14 @@ local function starts_with_any(s, list)
 end
 
 -- does it end with one of `list` at a word boundary? returns the longest
+-- (the last word found going back from the end: a pattern ending in $ would be tried at every byte)
+local word_end_break = {[9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true, [44] = true,
+                        [46] = true, [58] = true, [59] = true}
 local function ends_with_any(s, list)
-  local l = s:match("([^%s,.:;]+)$")
+  local j = #s
+  local i = j
+  while i > 0 and not word_end_break[s:byte(i)] do i = i - 1 end
+  local l = i < j and s:sub(i + 1, j) or nil
   local cands = l and phrase_index(list, "last")[l]
   if not cands then return nil end
   local best

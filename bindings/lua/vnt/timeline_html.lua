@@ -13,8 +13,8 @@ local ipairs, table = ipairs, table
 
 local M = {}
 
-local function esc(s)
-  return (s:gsub("[&<>\"]", {["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;"}))
+local function esc(s)   -- HTML text, its control characters made visible
+  return (cli.visible(s):gsub("[&<>\"]", {["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;"}))
 end
 
 local page = [=[<!DOCTYPE html>

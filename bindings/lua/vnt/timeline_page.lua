@@ -54,8 +54,8 @@ function M.library()
   return nil, "vis-timeline is not installed (" .. table.concat(tried, ", ") .. "; make fetches it with npm)"
 end
 
-local function esc(s)
-  return (s:gsub("[&<>\"]", {["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;"}))
+local function esc(s)   -- HTML text, its control characters made visible
+  return (cli.visible(s):gsub("[&<>\"]", {["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;"}))
 end
 
 -- The start and the end (exclusive) of a value, as {y, m, d, hh, mi}.
