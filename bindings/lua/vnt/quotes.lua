@@ -384,7 +384,8 @@ end
 
 -- ", SPEAKER [adverbs] CUE." or "– SPEAKER CUE" after a closing mark.
 local function attribution_after(post)
-  if #post > 400 then post = post:sub(1, 400) end   -- (what follows a mark is looked at for 200 bytes at most)
+  -- (what follows a mark is looked at for 200 bytes at most; the caller passes 400)
+  if #post > 400 then post = post:sub(1, 400) end
   local t = post:match("^%s*[,%-]%s*(.-)%s*$") or post:match("^%s*–%s*(.-)%s*$")
   if t then
     repeat   -- final punctuation, whole characters
@@ -768,14 +769,26 @@ find_in = function(text, opts)
     end
     -- 3. direct quotes
     local directs = {}
+    -- (items are in order and, cut as above, apart: the one that starts last at or before b, and the
+    -- one before it, are all that can hold a..b -- a binary search, not a pass over them all)
     local function in_item(a, b)
-      for _, it in ipairs(items) do if a <= it[2] + 1 and b >= it[1] then return true end end
+      local lo, hi, k = 1, #items, 0
+      while lo <= hi do
+        local mid = (lo + hi) // 2
+        if items[mid][1] <= b then k, lo = mid, mid + 1 else hi = mid - 1 end
+      end
+      for j = k, math.max(1, k - 1), -1 do
+        local it = items[j]
+        if a <= it[2] + 1 and b >= it[1] then return true end
+      end
       return false
     end
     for _, sp in ipairs(spans) do
       local s0 = sentence_start(sp[1])
       if sp[6] and in_item(sp[1], sp[2]) then goto next_span end   -- a stray closing mark inside reported speech
-      local pre = p:sub(s0, sp[1] - 1)
+      -- (what the attribution and the class read of the text before the mark: its last 600 bytes)
+      local pre = p:sub(math.max(s0, sp[1] - 600), sp[1] - 1)
+      if s0 < sp[1] - 600 then pre = pre:gsub("^[\128-\191]+", "") end
       local class = classify(p, sp, pre)
       if class == "statement" then
         local mention, cue = attribution_before(pre)
@@ -788,7 +801,7 @@ find_in = function(text, opts)
             if sents[mid][1] <= sp[2] then k, lo = mid, mid + 1 else hi = mid - 1 end
           end
           if k > 0 and sents[k][2] >= sp[2] then se = sents[k][2] end
-          mention, cue = attribution_after(p:sub(sp[2] + 1, se))
+          mention, cue = attribution_after(p:sub(sp[2] + 1, math.min(se, sp[2] + 400)))   -- (it reads 400 bytes)
         end
         directs[#directs + 1] = {sp = sp, mention = mention, cue = cue}
       elseif opts.all then

@@ -55,6 +55,7 @@ local adverbial = {}
 for w in ([[sau trong từ vào đến trước tính kể suốt cho hồi nhân dịp ngay tới]]):gmatch("%S+") do adverbial[w] = true end
 
 local MAX_WORDS = 16
+local NEAR = 12   -- clauses looked at on either side of an expression's own for its event
 -- the words of s, at most the first `limit` (an event keeps MAX_WORDS of them: a clause of a
 -- one-line article body is not split to its end for that)
 local WORDS_READ = 3 * MAX_WORDS
@@ -192,18 +193,21 @@ function M.event(s, a, b)
   if #w < 4 then
     -- the nearest clause after it that says something, else before it, else the longest
     local function words_at(k) return strip_left(split_words(s:sub(cl[k][1], cl[k][2]))) end
+    -- (within NEAR clauses either way: a list of a thousand dates has a thousand clauses of a word
+    -- or two, and each of its expressions must not read them all)
     local found
-    for k = at + 1, #cl do
+    local lo, hi = math.max(1, at - NEAR), math.min(#cl, at + NEAR)
+    for k = at + 1, hi do
       local ow = words_at(k)
       if #ow >= 4 then found = ow break end
     end
-    for k = at - 1, 1, -1 do
+    for k = at - 1, lo, -1 do
       if found then break end
       local ow = words_at(k)
       if #ow >= 4 then found = ow end
     end
     if not found then
-      for k = 1, #cl do
+      for k = lo, hi do
         local ow = words_at(k)
         if k ~= at and #ow > #w and (not found or #ow > #found) then found = ow end
       end
